@@ -1,0 +1,118 @@
+/**
+ * The only reader of `process.env`. Every setting is parsed and validated here once; the rest of the
+ * code receives a typed, frozen `AppConfig`.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly databaseUrl: string;
+  /** True when DATABASE_URL was not given and the built-in default is used. */
+  readonly databaseUrlIsDefault: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly logLevel: LogLevel;
+  /** IANA zone used for "today" when a computed field gets no `cut`. */
+  readonly timeZone: string;
+  /** GraphQL IDE at GET /graphql; default off in production. */
+  readonly graphqlIde: boolean;
+  /** Introspection; default off in production. */
+  readonly introspection: boolean;
+  /** Largest page a list accepts (`first`/`last`). */
+  readonly maxPageSize: number;
+  /** Folder the worker scans for workbooks. */
+  readonly inboxDir: string;
+  /** node-cron expression of the import schedule. */
+  readonly importCron: string;
+  /** Start the import worker inside `rumbo serve`/`npm start`. */
+  readonly runWorker: boolean;
+  /** Anonymous requests get VIEWER-level reads. */
+  readonly publicRead: boolean;
+  /** Largest upload accepted, in bytes. */
+  readonly uploadMaxBytes: number;
+}
+
+export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/rumbo';
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parseBool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  problems.push(`${name} must be true or false, got "${raw}"`);
+  return fallback;
+}
+
+function parseInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number, problems: string[]): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    return fallback;
+  }
+  return n;
+}
+
+function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Parses and validates an environment (defaults to `process.env`). Throws ConfigError listing every problem. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const rawEnv = (env.NODE_ENV ?? 'development').trim();
+  const nodeEnv = (['development', 'production', 'test'].includes(rawEnv) ? rawEnv : 'development') as AppConfig['nodeEnv'];
+  const production = nodeEnv === 'production';
+
+  const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  try {
+    const u = new URL(databaseUrl);
+    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') problems.push(`DATABASE_URL must start with mysql://, got "${u.protocol}"`);
+    if (!u.pathname || u.pathname === '/') problems.push('DATABASE_URL must name a database, e.g. mysql://root@127.0.0.1:3306/rumbo');
+  } catch {
+    problems.push(`DATABASE_URL is not a valid URL: "${databaseUrl}"`);
+  }
+
+  const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+
+  const timeZone = env.TZ_REPORTS?.trim() || 'America/Bogota';
+  if (!isValidTimeZone(timeZone)) problems.push(`TZ_REPORTS must be an IANA time zone such as America/Bogota, got "${timeZone}"`);
+
+  const config: AppConfig = {
+    nodeEnv,
+    databaseUrl,
+    databaseUrlIsDefault: !env.DATABASE_URL?.trim(),
+    port: parseInteger('PORT', env.PORT, 4000, 0, 65535, problems),
+    host: env.HOST?.trim() || '0.0.0.0',
+    logLevel,
+    timeZone,
+    graphqlIde: parseBool('GRAPHQL_IDE', env.GRAPHQL_IDE, !production, problems),
+    introspection: parseBool('GRAPHQL_INTROSPECTION', env.GRAPHQL_INTROSPECTION, !production, problems),
+    maxPageSize: parseInteger('MAX_PAGE_SIZE', env.MAX_PAGE_SIZE, 1000, 1, 10000, problems),
+    inboxDir: env.INBOX_DIR?.trim() || './data/inbox',
+    importCron: env.IMPORT_CRON?.trim() || '* * * * *',
+    runWorker: parseBool('RUN_WORKER', env.RUN_WORKER, true, problems),
+    publicRead: parseBool('PUBLIC_READ', env.PUBLIC_READ, false, problems),
+    uploadMaxBytes: parseInteger('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return Object.freeze(config);
+}

@@ -1,0 +1,110 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { ImportKind, ImportStatus } from '../domain/enums';
+import './enums.registry';
+
+@ObjectType('ImportBatch', { description: 'One uploaded workbook (lote de importación) and what its import did.' })
+@Entity('import_batches')
+@Index('ix_import_batches_status_created', ['status', 'createdAt'])
+export class ImportBatchRecord {
+  @Field(() => ID, { description: 'Internal identifier.' })
+  @PrimaryGeneratedColumn({ type: 'int' })
+  id!: number;
+
+  @Field(() => String, { description: 'File name as uploaded (never used as a path).' })
+  @Column({ name: 'file_name', type: 'varchar', length: 255 })
+  fileName!: string;
+
+  @Field(() => String, { description: 'sha256 of the file content; the same content is never applied twice.' })
+  @Index()
+  @Column({ type: 'char', length: 64 })
+  sha256!: string;
+
+  @Field(() => Int, { description: 'File size in bytes.' })
+  @Column({ name: 'size_bytes', type: 'int', default: 0 })
+  sizeBytes!: number;
+
+  @Field(() => ImportKind, { nullable: true, description: 'Kind of workbook, once recognised.' })
+  @Index()
+  @Column({ type: 'enum', enum: ImportKind, nullable: true })
+  kind!: ImportKind | null;
+
+  @Field(() => ImportStatus, { description: 'Lifecycle status.' })
+  @Column({ type: 'enum', enum: ImportStatus, default: ImportStatus.PENDING })
+  status!: ImportStatus;
+
+  @Field(() => String, { description: 'Who uploaded: token name, "inbox" or "cli".' })
+  @Index()
+  @Column({ type: 'varchar', length: 200 })
+  uploader!: string;
+
+  @Column({ name: 'uploader_entity_id', type: 'int', nullable: true })
+  uploaderEntityId!: number | null;
+
+  /** Where the stored file is, relative to the storage folder (generated name, never the uploaded one). */
+  @Column({ name: 'storage_path', type: 'varchar', length: 500, nullable: true })
+  storagePath!: string | null;
+
+  @Field(() => Int, { description: 'Data rows read.' })
+  @Column({ name: 'rows_read', type: 'int', default: 0 })
+  rowsRead!: number;
+
+  @Field(() => Int, { description: 'Rows that created a record.' })
+  @Column({ name: 'rows_inserted', type: 'int', default: 0 })
+  rowsInserted!: number;
+
+  @Field(() => Int, { description: 'Rows that changed a stored record.' })
+  @Column({ name: 'rows_updated', type: 'int', default: 0 })
+  rowsUpdated!: number;
+
+  @Field(() => Int, { description: 'Rows equal to what was stored.' })
+  @Column({ name: 'rows_unchanged', type: 'int', default: 0 })
+  rowsUnchanged!: number;
+
+  @Field(() => Int, { description: 'Rows with at least one error.' })
+  @Column({ name: 'rows_rejected', type: 'int', default: 0 })
+  rowsRejected!: number;
+
+  @Field(() => Int, { description: 'Errors found.' })
+  @Column({ name: 'error_count', type: 'int', default: 0 })
+  errorCount!: number;
+
+  @Field(() => Int, { description: 'Warnings found.' })
+  @Column({ name: 'warning_count', type: 'int', default: 0 })
+  warningCount!: number;
+
+  /** Worker that holds the batch while PROCESSING, and its last heartbeat (lease). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  owner!: string | null;
+
+  @Column({ name: 'heartbeat_at', type: 'datetime', precision: 3, nullable: true })
+  heartbeatAt!: Date | null;
+
+  @Field(() => Int, { description: 'How many times a worker started this batch.' })
+  @Column({ type: 'int', default: 0 })
+  attempts!: number;
+
+  @Field(() => Int, { nullable: true, description: 'Milliseconds spent reading and parsing.' })
+  @Column({ name: 'parse_ms', type: 'int', nullable: true })
+  parseMs!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Milliseconds spent validating.' })
+  @Column({ name: 'validate_ms', type: 'int', nullable: true })
+  validateMs!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Milliseconds spent writing to the database.' })
+  @Column({ name: 'import_ms', type: 'int', nullable: true })
+  importMs!: number | null;
+
+  @Field(() => Date, { description: 'When the batch was created.' })
+  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
+  createdAt!: Date;
+
+  @Field(() => Date, { nullable: true, description: 'When processing started.' })
+  @Column({ name: 'started_at', type: 'datetime', precision: 3, nullable: true })
+  startedAt!: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When processing finished.' })
+  @Column({ name: 'finished_at', type: 'datetime', precision: 3, nullable: true })
+  finishedAt!: Date | null;
+}

@@ -1,0 +1,73 @@
+import { AgendaItemRecord } from './agenda-item.entity';
+import { AttendanceRecord } from './attendance.entity';
+import { CommitmentRecord } from './commitment.entity';
+import { GoalRecord } from './goal.entity';
+import { ImportBatchRecord } from './import-batch.entity';
+import { ImportIssueRecord } from './import-issue.entity';
+import { InstanceFunctionRecord } from './instance-function.entity';
+import { InstanceRecord } from './instance.entity';
+import { MembershipRecord } from './membership.entity';
+import { ObjectiveRecord } from './objective.entity';
+import { OrgEntityRecord } from './org-entity.entity';
+import { PersonRecord } from './person.entity';
+import { PolicyRecord } from './policy.entity';
+import { ProductCoResponsibleRecord } from './product-co-responsible.entity';
+import { ProductReviewRecord } from './product-review.entity';
+import { ProductRecord } from './product.entity';
+import { ProgressReportChangeRecord } from './progress-report-change.entity';
+import { ProgressReportRecord } from './progress-report.entity';
+import { SectorRecord } from './sector.entity';
+import { SessionFunctionRecord } from './session-function.entity';
+import { SessionScheduleRecord } from './session-schedule.entity';
+import { SessionRecord } from './session.entity';
+
+export {
+  AgendaItemRecord,
+  AttendanceRecord,
+  CommitmentRecord,
+  GoalRecord,
+  ImportBatchRecord,
+  ImportIssueRecord,
+  InstanceFunctionRecord,
+  InstanceRecord,
+  MembershipRecord,
+  ObjectiveRecord,
+  OrgEntityRecord,
+  PersonRecord,
+  PolicyRecord,
+  ProductCoResponsibleRecord,
+  ProductRecord,
+  ProductReviewRecord,
+  ProgressReportChangeRecord,
+  ProgressReportRecord,
+  SectorRecord,
+  SessionFunctionRecord,
+  SessionRecord,
+  SessionScheduleRecord,
+};
+
+/** Every persisted entity, in the order the data source registers them. */
+export const ALL_ENTITIES = [
+  SectorRecord,
+  OrgEntityRecord,
+  PersonRecord,
+  InstanceRecord,
+  MembershipRecord,
+  InstanceFunctionRecord,
+  SessionRecord,
+  AgendaItemRecord,
+  AttendanceRecord,
+  SessionScheduleRecord,
+  CommitmentRecord,
+  SessionFunctionRecord,
+  ProductReviewRecord,
+  PolicyRecord,
+  ObjectiveRecord,
+  ProductRecord,
+  ProductCoResponsibleRecord,
+  GoalRecord,
+  ProgressReportRecord,
+  ProgressReportChangeRecord,
+  ImportBatchRecord,
+  ImportIssueRecord,
+];

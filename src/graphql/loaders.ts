@@ -1,0 +1,73 @@
+import DataLoader from 'dataloader';
+import { EntityTarget, ObjectLiteral } from 'typeorm';
+import {
+  AgendaItemRecord,
+  AttendanceRecord,
+  CommitmentRecord,
+  GoalRecord,
+  ImportIssueRecord,
+  InstanceFunctionRecord,
+  MembershipRecord,
+  ObjectiveRecord,
+  OrgEntityRecord,
+  PersonRecord,
+  ProductCoResponsibleRecord,
+  ProductRecord,
+  ProductReviewRecord,
+  ProgressReportChangeRecord,
+  ProgressReportRecord,
+  SessionFunctionRecord,
+  SessionRecord,
+  SessionScheduleRecord,
+} from '../entities';
+import { RecordLoadingService } from '../services/record-loading.service';
+
+/**
+ * Per-request DataLoaders (created with the request context, never shared between requests), so a
+ * nested query costs one statement per level whatever the number of rows.
+ */
+export class Loaders {
+  private readonly byIdLoaders = new Map<EntityTarget<ObjectLiteral>, DataLoader<number, unknown>>();
+
+  constructor(private readonly records: RecordLoadingService) {}
+
+  /** Loader of any entity by primary key. */
+  byId<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>): DataLoader<number, T | null> {
+    let l = this.byIdLoaders.get(entity as EntityTarget<ObjectLiteral>);
+    if (!l) {
+      l = new DataLoader<number, T | null>((ids) => this.records.byIds(entity, ids));
+      this.byIdLoaders.set(entity as EntityTarget<ObjectLiteral>, l as DataLoader<number, unknown>);
+    }
+    return l as DataLoader<number, T | null>;
+  }
+
+  private many<T extends ObjectLiteral>(
+    entity: EntityTarget<T>,
+    column: keyof T & string,
+    order: Partial<Record<keyof T & string, 'ASC' | 'DESC'>>,
+  ): DataLoader<number, T[]> {
+    return new DataLoader<number, T[]>((keys) => this.records.byColumn(entity, column, keys, order));
+  }
+
+  readonly objectivesByPolicyId = this.many(ObjectiveRecord, 'policyId', { number: 'ASC' });
+  readonly productsByPolicyId = this.many(ProductRecord, 'policyId', { id: 'ASC' });
+  readonly productsByObjectiveId = this.many(ProductRecord, 'objectiveId', { id: 'ASC' });
+  readonly goalsByProductId = this.many(GoalRecord, 'productId', { year: 'ASC', period: 'ASC' });
+  readonly reportsByProductId = this.many(ProgressReportRecord, 'productId', { year: 'ASC', period: 'ASC' });
+  readonly reportChangesByReportId = this.many(ProgressReportChangeRecord, 'reportId', { id: 'ASC' });
+  readonly coResponsiblesByProductId = this.many(ProductCoResponsibleRecord, 'productId', { position: 'ASC' });
+  readonly reviewsByProductId = this.many(ProductReviewRecord, 'productId', { id: 'ASC' });
+  readonly entitiesBySectorId = this.many(OrgEntityRecord, 'sectorId', { code: 'ASC' });
+  readonly peopleByEntityId = this.many(PersonRecord, 'entityId', { name: 'ASC' });
+  readonly membershipsByInstanceId = this.many(MembershipRecord, 'instanceId', { id: 'ASC' });
+  readonly membershipsByPersonId = this.many(MembershipRecord, 'personId', { id: 'ASC' });
+  readonly sessionsByInstanceId = this.many(SessionRecord, 'instanceId', { date: 'ASC', id: 'ASC' });
+  readonly functionsByInstanceId = this.many(InstanceFunctionRecord, 'instanceId', { number: 'ASC' });
+  readonly schedulesByInstanceId = this.many(SessionScheduleRecord, 'instanceId', { year: 'ASC', half: 'ASC' });
+  readonly agendaBySessionId = this.many(AgendaItemRecord, 'sessionId', { position: 'ASC' });
+  readonly attendanceBySessionId = this.many(AttendanceRecord, 'sessionId', { id: 'ASC' });
+  readonly commitmentsBySessionId = this.many(CommitmentRecord, 'sessionId', { id: 'ASC' });
+  readonly sessionFunctionsBySessionId = this.many(SessionFunctionRecord, 'sessionId', { functionId: 'ASC' });
+  readonly reviewsBySessionId = this.many(ProductReviewRecord, 'sessionId', { id: 'ASC' });
+  readonly issuesByBatchId = this.many(ImportIssueRecord, 'batchId', { id: 'ASC' });
+}

@@ -1,0 +1,73 @@
+import { aggregateProgress, computePolicyProgress } from '../calculation/aggregate-progress.calculator';
+import { AggregateProgressResult, PolicyProgressResult, WeightedProgress } from '../calculation/types';
+import { OrgEntityRecord, PolicyRecord, ProductRecord } from '../entities';
+import { todayIn } from '../services/clock';
+import { NotFoundError } from '../services/errors';
+import { toPolicyCalcInput, toPolicyProductInput } from '../services/progress-inputs';
+import { Loaders } from './loaders';
+
+/**
+ * Per-request memo of computed progress: a policy is computed once per request and cut, with all its
+ * rows read through the request's DataLoaders (a fixed number of statements for any number of products).
+ */
+export class ProgressCache {
+  private readonly byKey = new Map<string, Promise<PolicyProgressResult>>();
+
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly timeZone: string,
+  ) {}
+
+  /** The cut to use: the one given, or today in the configured zone. */
+  cutOf(cut: string | null | undefined): string {
+    return cut ?? todayIn(this.timeZone);
+  }
+
+  policy(policyId: number, cut: string | null | undefined): Promise<PolicyProgressResult> {
+    const c = this.cutOf(cut);
+    const key = `${policyId}|${c}`;
+    let hit = this.byKey.get(key);
+    if (!hit) {
+      hit = this.compute(policyId, c);
+      this.byKey.set(key, hit);
+    }
+    return hit;
+  }
+
+  async product(product: ProductRecord, cut: string | null | undefined): Promise<WeightedProgress> {
+    const result = await this.policy(product.policyId, cut);
+    const found = result.products.get(product.id);
+    if (!found) throw new NotFoundError(`Product ${product.id} is not part of policy ${product.policyId}`);
+    return found;
+  }
+
+  /** An objective's aggregate; an objective without products gets the empty aggregate. */
+  async objective(policyId: number, objectiveId: number, cut: string | null | undefined): Promise<AggregateProgressResult> {
+    const result = await this.policy(policyId, cut);
+    return result.byObjective.find((o) => o.objectiveId === objectiveId)?.progress ?? aggregateProgress([], result.cut);
+  }
+
+  private async compute(policyId: number, cut: string): Promise<PolicyProgressResult> {
+    const [policy, products] = await Promise.all([
+      this.loaders.byId(PolicyRecord).load(policyId),
+      this.loaders.productsByPolicyId.load(policyId),
+    ]);
+    if (!policy) throw new NotFoundError(`Policy ${policyId} does not exist`);
+    const ids = products.map((p) => p.id);
+    const [goals, reports, entities] = await Promise.all([
+      this.loaders.goalsByProductId.loadMany(ids),
+      this.loaders.reportsByProductId.loadMany(ids),
+      this.loaders.byId(OrgEntityRecord).loadMany([...new Set(products.map((p) => p.responsibleEntityId))]),
+    ]);
+    const entityById = new Map<number, OrgEntityRecord>();
+    for (const e of entities) if (e instanceof OrgEntityRecord) entityById.set(e.id, e);
+    const inputs = products.map((p, i) => {
+      const g = goals[i];
+      const r = reports[i];
+      if (g instanceof Error) throw g;
+      if (r instanceof Error) throw r;
+      return toPolicyProductInput(p, g ?? [], r ?? [], entityById.get(p.responsibleEntityId) ?? null);
+    });
+    return computePolicyProgress(toPolicyCalcInput(policy), inputs, cut);
+  }
+}

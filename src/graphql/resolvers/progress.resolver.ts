@@ -1,0 +1,97 @@
+import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ObjectiveRecord, OrgEntityRecord, PolicyRecord, ProductRecord, SectorRecord } from '../../entities';
+import { policyProducts } from '../policy-products';
+import { GraphQLContext } from '../context';
+import { DateScalar } from '../scalars/date.scalar';
+import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
+import { PolicyProductFilterInput, ProductSort } from '../types/filters.input';
+import {
+  AggregateProgressType,
+  EntityProgressType,
+  ObjectiveProgressType,
+  PolicyProgressType,
+  ProductProgressType,
+  SectorProgressType,
+} from '../types/progress.type';
+
+const PolicyProductConnection = Connection(ProductRecord, 'PolicyProduct');
+const CUT = 'Cut date (YYYY-MM-DD); default today in the server time zone (TZ_REPORTS, default America/Bogota).';
+
+@Resolver(() => PolicyRecord)
+export class PolicyProgressResolver {
+  @FieldResolver(() => PolicyProgressType, { description: 'Progress of the whole policy at a cut, with breakdowns (docs/calculation.md).' })
+  progress(
+    @Root() p: PolicyRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+  ) {
+    return ctx.progress.policy(p.id, cut);
+  }
+
+  @FieldResolver(() => PolicyProductConnection, {
+    description: 'Products of the policy, filterable by computed figures at `cut` (traffic light, flags), sector, entity and objective.',
+  })
+  async products(
+    @Root() p: PolicyRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => PageArgsInput) page: PageArgsInput,
+    @Arg('filter', () => PolicyProductFilterInput, { nullable: true, description: 'Filters; all given must match.' })
+    filter?: PolicyProductFilterInput,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('orderBy', () => ProductSort, { defaultValue: ProductSort.CODE, description: 'Sort field.' }) orderBy?: ProductSort,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.ASC, description: 'Sort direction.' })
+    direction?: SortDirectionEnum,
+  ) {
+    return toConnection(
+      await policyProducts(ctx, p.id, filter ?? {}, cut ?? null, page, orderBy ?? ProductSort.CODE, direction ?? SortDirectionEnum.ASC),
+    );
+  }
+}
+
+@Resolver(() => ObjectiveRecord)
+export class ObjectiveProgressResolver {
+  @FieldResolver(() => AggregateProgressType, { description: "The objective's figures at a cut, in policy-weight units." })
+  async progress(
+    @Root() o: ObjectiveRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+  ) {
+    return await ctx.progress.objective(o.policyId, o.id, cut);
+  }
+}
+
+@Resolver(() => ProductRecord)
+export class ProductProgressResolver {
+  @FieldResolver(() => ProductProgressType, { description: "The product's figures at a cut (docs/calculation.md §2-5)." })
+  async progress(
+    @Root() p: ProductRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+  ) {
+    return (await ctx.progress.product(p, cut)).progress;
+  }
+}
+
+@Resolver(() => ObjectiveProgressType)
+export class ObjectiveProgressTypeResolver {
+  @FieldResolver(() => ObjectiveRecord, { description: 'The objective.' })
+  objective(@Root() o: ObjectiveProgressType, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.byId(ObjectiveRecord).load(o.objectiveId);
+  }
+}
+
+@Resolver(() => SectorProgressType)
+export class SectorProgressTypeResolver {
+  @FieldResolver(() => SectorRecord, { description: 'The sector.' })
+  sector(@Root() s: SectorProgressType, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.byId(SectorRecord).load(s.sectorId);
+  }
+}
+
+@Resolver(() => EntityProgressType)
+export class EntityProgressTypeResolver {
+  @FieldResolver(() => OrgEntityRecord, { description: 'The responsible entity.' })
+  entity(@Root() e: EntityProgressType, @Ctx() ctx: GraphQLContext) {
+    return ctx.loaders.byId(OrgEntityRecord).load(e.entityId);
+  }
+}

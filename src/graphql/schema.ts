@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
+import { buildSchema, NonEmptyArray } from 'type-graphql';
+import {
+  EntityProgressTypeResolver,
+  ObjectiveProgressResolver,
+  ObjectiveProgressTypeResolver,
+  PolicyProgressResolver,
+  ProductProgressResolver,
+  SectorProgressTypeResolver,
+} from './resolvers/progress.resolver';
+import { ImportBatchResolver } from './resolvers/import-batch.resolver';
+import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from './resolvers/instance.resolver';
+import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
+import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
+import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
+import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [
+  SectorResolver,
+  EntityResolver,
+  PersonResolver,
+  InstanceResolver,
+  MembershipResolver,
+  SessionScheduleResolver,
+  SessionResolver,
+  AttendanceResolver,
+  CommitmentResolver,
+  ProductReviewResolver,
+  PolicyResolver,
+  ObjectiveResolver,
+  ProductResolver,
+  GoalResolver,
+  ProgressReportResolver,
+  ImportBatchResolver,
+  PolicyProgressResolver,
+  ObjectiveProgressResolver,
+  ProductProgressResolver,
+  ObjectiveProgressTypeResolver,
+  SectorProgressTypeResolver,
+  EntityProgressTypeResolver,
+];
+
+let cached: Promise<GraphQLSchema> | undefined;
+
+/** The executable schema (built once per process; type-graphql metadata is global). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false }).then((schema) => {
+    const query = schema.getQueryType();
+    if (query) query.description = 'Read access to instances, sessions, policies, products, their computed figures and import batches.';
+    return schema;
+  });
+  return cached;
+}
+
+/** SDL as committed in schema.graphql: sorted, so diffs stay readable. */
+export async function printAppSchema(): Promise<string> {
+  return `${printSchema(lexicographicSortSchema(await buildAppSchema()))}\n`;
+}

@@ -1,0 +1,28 @@
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/config';
+import { CatalogService } from './catalog.service';
+import { ImportBatchService } from './import-batch.service';
+import { InstanceService } from './instance.service';
+import { PolicyService } from './policy.service';
+import { RecordLoadingService } from './record-loading.service';
+
+/** The application's services, built once per process around one data source. */
+export interface Services {
+  readonly ds: DataSource;
+  readonly catalog: CatalogService;
+  readonly instances: InstanceService;
+  readonly policies: PolicyService;
+  readonly importBatches: ImportBatchService;
+  readonly records: RecordLoadingService;
+}
+
+export function createServices(ds: DataSource, config: AppConfig): Services {
+  return {
+    ds,
+    catalog: new CatalogService(ds, config.maxPageSize),
+    instances: new InstanceService(ds, config.maxPageSize),
+    policies: new PolicyService(ds, config.maxPageSize),
+    importBatches: new ImportBatchService(ds, config.maxPageSize),
+    records: new RecordLoadingService(ds),
+  };
+}
