@@ -1,23 +1,20 @@
 #!/usr/bin/env node
 /**
- * `npm start`: makes sure a database server answers (starting a project-local MariaDB when none does),
- * creates the database, applies pending migrations, then runs the built product (dist/).
+ * `npm start` (after `npm run build`): the product with demo data — API, import worker and the sample
+ * workbooks of ingestion/samples/ imported through the real path. Outside production, anonymous reads
+ * are allowed unless PUBLIC_READ is set (so the IDE works at once); create tokens with `rumbo token create`.
  */
 'use strict';
-const path = require('node:path');
-const { ensureDatabaseServer, createDatabase } = require('./db-bootstrap.js');
-
-async function run() {
-  const { url } = await ensureDatabaseServer({ log: (m) => console.error(m) });
-  await createDatabase(url);
-  const dist = path.join(__dirname, '..', 'dist');
-  const { runMigrations } = require(path.join(dist, 'src/database/migrate.js'));
-  const applied = await runMigrations(url);
-  if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
-  await require(path.join(dist, 'src/main.js')).main();
+if (process.env.PUBLIC_READ === undefined && process.env.NODE_ENV !== 'production') {
+  process.env.PUBLIC_READ = 'true';
+  console.error('Demo mode: PUBLIC_READ=true (anonymous VIEWER-level reads). Set PUBLIC_READ=false to require tokens.');
 }
-
-run().catch((err) => {
-  console.error(err && err.message ? err.message : err);
-  process.exit(1);
-});
+require('../bin/rumbo.js')
+  .main(['start'])
+  .then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err && err.message ? err.message : err);
+      process.exit(1);
+    },
+  );

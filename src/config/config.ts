@@ -31,9 +31,37 @@ export interface AppConfig {
   readonly publicRead: boolean;
   /** Largest upload accepted, in bytes. */
   readonly uploadMaxBytes: number;
+  /** Folder where claimed and uploaded workbooks are kept under generated names. */
+  readonly storageDir: string;
+  /** Bounds on one workbook (rows and columns per sheet, inflated size). */
+  readonly importLimits: ImportLimits;
+  /** Limits every GraphQL operation must respect (docs/security.md). */
+  readonly queryLimits: QueryLimits;
+  /** Largest JSON body accepted at /graphql, in bytes. */
+  readonly graphqlMaxBodyBytes: number;
+}
+
+export interface QueryLimits {
+  /** Deepest selection nesting. */
+  readonly maxDepth: number;
+  /** Aliases in one document. */
+  readonly maxAliases: number;
+  /** Directives in one document. */
+  readonly maxDirectives: number;
+  /** Lexical tokens in one document. */
+  readonly maxTokens: number;
+  /** Estimated cost (graphql-armor model; page sizes multiply their sub-selection). */
+  readonly maxCost: number;
 }
 
 export const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/rumbo';
+
+export interface ImportLimits {
+  readonly maxBytes: number;
+  readonly maxUncompressedBytes: number;
+  readonly maxRows: number;
+  readonly maxColumns: number;
+}
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -112,6 +140,28 @@ export function loadConfig(env: Env = process.env): AppConfig {
     runWorker: parseBool('RUN_WORKER', env.RUN_WORKER, true, problems),
     publicRead: parseBool('PUBLIC_READ', env.PUBLIC_READ, false, problems),
     uploadMaxBytes: parseInteger('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
+    storageDir: env.STORAGE_DIR?.trim() || './data/storage',
+    importLimits: {
+      maxBytes: parseInteger('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, []),
+      maxUncompressedBytes: parseInteger(
+        'IMPORT_MAX_INFLATED_BYTES',
+        env.IMPORT_MAX_INFLATED_BYTES,
+        200 * 1024 * 1024,
+        1024,
+        4 * 1024 * 1024 * 1024 - 1,
+        problems,
+      ),
+      maxRows: parseInteger('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 200_000, 1, 1_048_576, problems),
+      maxColumns: parseInteger('IMPORT_MAX_COLUMNS', env.IMPORT_MAX_COLUMNS, 200, 1, 16_384, problems),
+    },
+    queryLimits: Object.freeze({
+      maxDepth: parseInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100, problems),
+      maxAliases: parseInteger('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000, problems),
+      maxDirectives: parseInteger('GRAPHQL_MAX_DIRECTIVES', env.GRAPHQL_MAX_DIRECTIVES, 10, 0, 1000, problems),
+      maxTokens: parseInteger('GRAPHQL_MAX_TOKENS', env.GRAPHQL_MAX_TOKENS, 5000, 100, 1_000_000, problems),
+      maxCost: parseInteger('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1, 1_000_000_000, problems),
+    }),
+    graphqlMaxBodyBytes: parseInteger('GRAPHQL_MAX_BODY_BYTES', env.GRAPHQL_MAX_BODY_BYTES, 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

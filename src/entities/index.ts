@@ -1,5 +1,7 @@
 import { AgendaItemRecord } from './agenda-item.entity';
+import { ApiTokenRecord } from './api-token.entity';
 import { AttendanceRecord } from './attendance.entity';
+import { AuditEventRecord } from './audit-event.entity';
 import { CommitmentRecord } from './commitment.entity';
 import { GoalRecord } from './goal.entity';
 import { ImportBatchRecord } from './import-batch.entity';
@@ -23,7 +25,9 @@ import { SessionRecord } from './session.entity';
 
 export {
   AgendaItemRecord,
+  ApiTokenRecord,
   AttendanceRecord,
+  AuditEventRecord,
   CommitmentRecord,
   GoalRecord,
   ImportBatchRecord,
@@ -70,4 +74,6 @@ export const ALL_ENTITIES = [
   ProgressReportChangeRecord,
   ImportBatchRecord,
   ImportIssueRecord,
+  ApiTokenRecord,
+  AuditEventRecord,
 ];

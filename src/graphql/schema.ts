@@ -9,6 +9,13 @@ import {
   ProductProgressResolver,
   SectorProgressTypeResolver,
 } from './resolvers/progress.resolver';
+import { ApiTokenResolver } from './resolvers/api-token.resolver';
+import {
+  EntityRateResolver,
+  InstanceStatsResolver,
+  MembershipRateResolver,
+  SessionQuorumResolver,
+} from './resolvers/instance-stats.resolver';
 import { ImportBatchResolver } from './resolvers/import-batch.resolver';
 import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from './resolvers/instance.resolver';
 import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
@@ -40,6 +47,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ObjectiveProgressTypeResolver,
   SectorProgressTypeResolver,
   EntityProgressTypeResolver,
+  ApiTokenResolver,
+  InstanceStatsResolver,
+  SessionQuorumResolver,
+  MembershipRateResolver,
+  EntityRateResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

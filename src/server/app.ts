@@ -13,19 +13,20 @@ import { createContext, GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
 import { Services } from '../services';
 import { ErrorCode } from '../services/errors';
-import { ANONYMOUS, Viewer } from '../services/viewer';
+import { Authenticate, createAuthenticator } from './auth';
+import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
 
 export interface AppDeps {
   config: AppConfig;
   services: Services;
   logger: Logger;
-  /** Resolves the viewer of a request (Bearer token); rejects with an HTTP status when refused. */
-  authenticate?: (req: Request) => Promise<Viewer>;
+  /** Resolves the viewer of a request; rejects with an HTTP status when refused. Default: Bearer tokens (server/auth.ts). */
+  authenticate?: Authenticate;
   /** Extra Apollo plugins (tests count statements through one). */
   plugins?: ApolloServerPlugin<GraphQLContext>[];
-  /** Extra routes mounted before GraphQL (uploads, templates). */
-  routes?: (app: Express) => void;
+  /** Extra routes mounted before GraphQL (uploads, templates); guard them with `requireViewer(authenticate)`. */
+  routes?: (app: Express, services: Services, authenticate: Authenticate) => void;
 }
 
 export interface RunningApp {
@@ -54,7 +55,7 @@ export function formatError(logger: Logger) {
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       void _s;
-      return { ...formatted, extensions };
+      return describeTokenLimit({ ...formatted, extensions });
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected GraphQL error');
     return {
@@ -78,7 +79,12 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: formatError(logger),
+    // Depth, alias, directive, token and cost limits (server/graphql-limits.ts, docs/security.md).
+    validationRules: queryLimitRules(config.queryLimits),
+    parseOptions: queryParseOptions(config.queryLimits),
+    hideSchemaDetailsFromClientErrors: !config.introspection,
     plugins: [
+      queryCostPlugin<GraphQLContext>(config.queryLimits),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -111,12 +117,12 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     });
   }
 
-  deps.routes?.(app);
+  const authenticate = deps.authenticate ?? createAuthenticator(config, services);
+  deps.routes?.(app, services, authenticate);
 
-  const authenticate = deps.authenticate ?? (() => Promise.resolve(ANONYMOUS));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: config.graphqlMaxBodyBytes }),
     expressMiddleware(apollo, {
       context: async ({ req }) => createContext(config, services, await authenticate(req)),
     }),

@@ -1,10 +1,12 @@
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
+import { AuditService } from './audit.service';
 import { CatalogService } from './catalog.service';
 import { ImportBatchService } from './import-batch.service';
 import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
 import { RecordLoadingService } from './record-loading.service';
+import { createSecurityServices, TokenService } from './token.service';
 
 /** The application's services, built once per process around one data source. */
 export interface Services {
@@ -14,6 +16,10 @@ export interface Services {
   readonly policies: PolicyService;
   readonly importBatches: ImportBatchService;
   readonly records: RecordLoadingService;
+  /** API tokens (docs/security.md). */
+  readonly tokens: TokenService;
+  /** Who did what: token actions, uploads, imports. */
+  readonly audit: AuditService;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
@@ -24,5 +30,6 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     policies: new PolicyService(ds, config.maxPageSize),
     importBatches: new ImportBatchService(ds, config.maxPageSize),
     records: new RecordLoadingService(ds),
+    ...createSecurityServices(ds),
   };
 }

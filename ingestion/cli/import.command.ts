@@ -1,0 +1,101 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { DataSource } from 'typeorm';
+import { ImportStatus } from '../../src/domain/enums';
+import { processBatch } from '../import/import.pipeline';
+import { loadValidationContext } from '../import/validation-context.loader';
+import { hasErrors } from '../issues/issue.types';
+import { parseWorkbook } from '../parsing/workbook.parser';
+import { validateWorkbook } from '../validation/workbook.validator';
+import { BatchStore } from '../worker/batch.store';
+import { InboxLayout, safeFileName } from '../worker/inbox.scanner';
+import { ReadLimits } from '../xlsx/workbook.types';
+import { CliIo, formatIssue } from './cli.io';
+
+export interface ImportCommandDeps {
+  ds: DataSource;
+  layout: InboxLayout;
+  limits?: Partial<ReadLimits>;
+  io: CliIo;
+}
+
+const STATUS_ES: Record<ImportStatus, string> = {
+  [ImportStatus.PENDING]: 'pendiente',
+  [ImportStatus.PROCESSING]: 'en proceso',
+  [ImportStatus.IMPORTED]: 'importado',
+  [ImportStatus.REJECTED]: 'rechazado',
+  [ImportStatus.DUPLICATE]: 'duplicado (ya importado antes; no se aplica de nuevo)',
+};
+
+/** `rumbo import FILE…`: imports now through the real pipeline; exit 1 when any file is rejected. */
+export async function importFiles(files: string[], deps: ImportCommandDeps): Promise<number> {
+  const store = new BatchStore(deps.ds, 60_000);
+  const owner = `cli:${process.pid}`;
+  let failed = 0;
+  for (const file of files) {
+    const bytes = await fs.readFile(file);
+    await fs.mkdir(deps.layout.storage, { recursive: true });
+    const stored = path.join(
+      deps.layout.storage,
+      `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}-${Date.now()}${path.extname(file).toLowerCase().slice(0, 8)}`,
+    );
+    await fs.writeFile(stored, bytes);
+    const batch = await store.createClaimed(
+      {
+        fileName: safeFileName(file),
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        sizeBytes: bytes.length,
+        uploader: 'cli',
+        uploaderEntityId: null,
+        storagePath: stored,
+      },
+      owner,
+    );
+    const started = Date.now();
+    const outcome = await processBatch(
+      {
+        ds: deps.ds,
+        store,
+        ...(deps.limits ? { limits: deps.limits } : {}),
+        onProgress: (phase) => deps.io.progress(`${path.basename(file)}: ${phase}… ${((Date.now() - started) / 1000).toFixed(1)} s`),
+      },
+      batch,
+      owner,
+    );
+    deps.io.progress('');
+    const c = outcome.counts;
+    deps.io.out(
+      `${file}: ${STATUS_ES[outcome.status]} (lote ${outcome.batchId}, ${outcome.kind ?? 'tipo no reconocido'}) — filas leídas ${c.rowsRead}, nuevas ${c.rowsInserted}, actualizadas ${c.rowsUpdated}, sin cambios ${c.rowsUnchanged}, con errores ${c.rowsRejected}; ${((Date.now() - started) / 1000).toFixed(2)} s`,
+    );
+    for (const i of outcome.issues) deps.io.out(formatIssue(i));
+    if (outcome.status === ImportStatus.REJECTED) {
+      failed++;
+      if (outcome.errorsWorkbook) {
+        const out = file.replace(/(\.[^.]*)?$/, '.errores.xlsx');
+        await fs.writeFile(out, outcome.errorsWorkbook);
+        deps.io.out(`  El libro con la hoja «Errores» quedó en ${out}`);
+      }
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** `rumbo validate FILE…`: the same checks without writing anything (dry run). */
+export async function validateFiles(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits'>): Promise<number> {
+  let failed = 0;
+  for (const file of files) {
+    const parsed = parseWorkbook(await fs.readFile(file), deps.limits ? { limits: deps.limits } : {});
+    const issues = validateWorkbook(
+      parsed,
+      await loadValidationContext(deps.ds.manager, parsed, { entityCode: null, planningOffice: true }),
+    );
+    const bad = hasErrors(issues);
+    if (bad) failed++;
+    deps.io.out(
+      `${file}: ${bad ? 'tiene errores; no se importaría' : 'válido; se puede importar'} (${parsed.kind ?? 'tipo no reconocido'})`,
+    );
+    for (const i of issues) deps.io.out(formatIssue(i));
+  }
+  return failed ? 1 : 0;
+}

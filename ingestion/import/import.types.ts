@@ -1,0 +1,24 @@
+import { EntityManager } from 'typeorm';
+import { UpsertOutcome } from './row-upsert.writer';
+
+/** What one workbook's import did, summed over its main rows. */
+export interface ImportCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface ImportContext {
+  m: EntityManager;
+  batchId: number;
+}
+
+export function emptyCounts(): ImportCounts {
+  return { inserted: 0, updated: 0, unchanged: 0 };
+}
+
+export function addCounts(c: ImportCounts, o: Pick<UpsertOutcome, 'inserted' | 'updated' | 'unchanged'>): void {
+  c.inserted += o.inserted;
+  c.updated += o.updated;
+  c.unchanged += o.unchanged;
+}

@@ -1,0 +1,135 @@
+import { EntityManager } from 'typeorm';
+import { AnnualizationType, ImportKind, Periodicity } from '../../src/domain/enums';
+import { ParsedWorkbook } from '../model/parsed-workbook.types';
+import {
+  reportPeriodKey,
+  StoredInstance,
+  StoredPolicy,
+  StoredProduct,
+  Uploader,
+  ValidationContext,
+} from '../validation/validation.context';
+
+const CHUNK = 1000;
+
+function placeholders(n: number): string {
+  return Array.from({ length: n }, () => '?').join(', ');
+}
+
+/** Policy codes a workbook refers to. */
+function policyCodes(parsed: ParsedWorkbook): string[] {
+  switch (parsed.kind) {
+    case ImportKind.PLAN:
+      return parsed.data.policy ? [parsed.data.policy.code] : [];
+    case ImportKind.REPORTE:
+      return [...new Set(parsed.data.reports.map((r) => r.policyCode))];
+    case ImportKind.INSTANCIA:
+      return [...new Set(parsed.data.reviews.map((r) => r.policyCode))];
+    default:
+      return [];
+  }
+}
+
+async function loadPolicies(m: EntityManager, codes: string[], withReports: boolean): Promise<Map<string, StoredPolicy>> {
+  const out = new Map<string, StoredPolicy>();
+  if (codes.length === 0) return out;
+  const policies = (await m.query(
+    `SELECT p.id, p.code, p.start_year, p.vigencias, e.code AS lead_code
+       FROM policies p LEFT JOIN entities e ON e.id = p.lead_entity_id WHERE p.code IN (${placeholders(codes.length)})`,
+    codes,
+  )) as { id: number; code: string; start_year: number; vigencias: number; lead_code: string | null }[];
+  if (policies.length === 0) return out;
+  const products = (await m.query(
+    `SELECT pr.id, pr.policy_id, pr.code, pr.unit, pr.annualization_type, pr.periodicity, e.code AS responsible_code
+       FROM products pr INNER JOIN entities e ON e.id = pr.responsible_entity_id
+      WHERE pr.policy_id IN (${placeholders(policies.length)})`,
+    policies.map((p) => p.id),
+  )) as {
+    id: number;
+    policy_id: number;
+    code: string;
+    unit: string | null;
+    annualization_type: string;
+    periodicity: string;
+    responsible_code: string;
+  }[];
+  const ids = products.map((p) => Number(p.id));
+  const co = new Map<number, string[]>();
+  const reports = new Map<number, Map<string, number>>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const coRows = (await m.query(
+      `SELECT pc.product_id, e.code FROM product_co_responsibles pc INNER JOIN entities e ON e.id = pc.entity_id
+        WHERE pc.product_id IN (${placeholders(part.length)}) ORDER BY pc.position`,
+      part,
+    )) as { product_id: number; code: string }[];
+    for (const r of coRows) (co.get(Number(r.product_id)) ?? co.set(Number(r.product_id), []).get(Number(r.product_id))!).push(r.code);
+    if (withReports) {
+      const rep = (await m.query(
+        `SELECT product_id, year, period, value FROM progress_reports WHERE product_id IN (${placeholders(part.length)})`,
+        part,
+      )) as {
+        product_id: number;
+        year: number;
+        period: string;
+        value: number;
+      }[];
+      for (const r of rep) {
+        const id = Number(r.product_id);
+        (reports.get(id) ?? reports.set(id, new Map()).get(id)!).set(reportPeriodKey(Number(r.year), r.period), Number(r.value));
+      }
+    }
+  }
+  for (const p of policies) {
+    const byCode = new Map<string, StoredProduct>();
+    for (const pr of products.filter((x) => Number(x.policy_id) === Number(p.id))) {
+      byCode.set(pr.code, {
+        code: pr.code,
+        unit: pr.unit,
+        annualizationType: pr.annualization_type as AnnualizationType,
+        periodicity: pr.periodicity as Periodicity,
+        responsibleEntityCode: pr.responsible_code,
+        coResponsibleEntityCodes: co.get(Number(pr.id)) ?? [],
+        reports: reports.get(Number(pr.id)) ?? new Map(),
+      });
+    }
+    out.set(p.code, {
+      code: p.code,
+      startYear: Number(p.start_year),
+      vigencias: Number(p.vigencias),
+      leadEntityCode: p.lead_code,
+      products: byCode,
+    });
+  }
+  return out;
+}
+
+async function loadInstances(m: EntityManager, parsed: ParsedWorkbook): Promise<Map<string, StoredInstance>> {
+  const out = new Map<string, StoredInstance>();
+  if (parsed.kind !== ImportKind.INSTANCIA || !parsed.data.instance) return out;
+  const code = parsed.data.instance.code;
+  const rows = (await m.query(
+    `SELECT i.id, i.code, e.code AS secretariat_code FROM instances i LEFT JOIN entities e ON e.id = i.technical_secretariat_id WHERE i.code = ?`,
+    [code],
+  )) as { id: number; code: string; secretariat_code: string | null }[];
+  const inst = rows[0];
+  if (!inst) return out;
+  const sessions = (await m.query('SELECT number, year FROM sessions WHERE instance_id = ?', [inst.id])) as {
+    number: number;
+    year: number;
+  }[];
+  out.set(code, {
+    code,
+    secretariatEntityCode: inst.secretariat_code,
+    sessions: sessions.map((s) => ({ number: Number(s.number), year: Number(s.year) })),
+  });
+  return out;
+}
+
+/** Reads what validation needs about stored data for this workbook (a handful of statements). */
+export async function loadValidationContext(m: EntityManager, parsed: ParsedWorkbook, uploader?: Uploader): Promise<ValidationContext> {
+  const entityCodes = new Set(((await m.query('SELECT code FROM entities')) as { code: string }[]).map((r) => r.code));
+  const policies = await loadPolicies(m, policyCodes(parsed), parsed.kind === ImportKind.REPORTE);
+  const instances = await loadInstances(m, parsed);
+  return { entityCodes, policies, instances, ...(uploader ? { uploader } : {}) };
+}

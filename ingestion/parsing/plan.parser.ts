@@ -1,0 +1,125 @@
+/** PLAN workbook → `PlanData` (pure). */
+import { AnnualizationType, Periodicity, Priority } from '../../src/domain/enums';
+import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow } from '../model/plan.types';
+import { enumValue, list, num, numberValue, requiredOk, text } from '../reading/row.accessors';
+import { readSheet, RowRead } from '../reading/sheet.reader';
+import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET } from '../templates/plan.template';
+import { parseEntities } from './entidades.parser';
+import { ParseState, reject } from './parse.state';
+import { percentAware } from './percent.rules';
+
+export const DEFAULT_HIGH_THRESHOLD = 0.75;
+export const DEFAULT_MEDIUM_THRESHOLD = 0.5;
+
+function parsePolicy(state: ParseState): PolicyRow | null {
+  const sheet = readSheet(state.workbook, POLITICA_SHEET, state.issues);
+  const row = sheet.rows[0];
+  if (!row) return null;
+  if (!requiredOk(row, POLITICA_SHEET)) {
+    reject(state, row, text(row, 'code'));
+    return null;
+  }
+  return {
+    sheet: row.sheet,
+    row: row.row,
+    code: text(row, 'code')!,
+    name: text(row, 'name')!,
+    legalAct: text(row, 'legalAct'),
+    adoptionDate: text(row, 'adoptionDate'),
+    startYear: num(row, 'startYear')!,
+    vigencias: num(row, 'vigencias')!,
+    leadEntityCode: text(row, 'leadEntityCode'),
+    highThreshold: num(row, 'highThreshold') ?? DEFAULT_HIGH_THRESHOLD,
+    mediumThreshold: num(row, 'mediumThreshold') ?? DEFAULT_MEDIUM_THRESHOLD,
+  };
+}
+
+function parseObjectives(state: ParseState): ObjectiveRow[] {
+  const sheet = readSheet(state.workbook, OBJETIVOS_SHEET, state.issues);
+  const objectives: ObjectiveRow[] = [];
+  for (const row of sheet.rows) {
+    if (!requiredOk(row, OBJETIVOS_SHEET)) {
+      reject(state, row, num(row, 'number')?.toString() ?? null);
+      continue;
+    }
+    objectives.push({ sheet: row.sheet, row: row.row, number: num(row, 'number')!, text: text(row, 'text')! });
+  }
+  return objectives;
+}
+
+function percentNumber(row: RowRead, key: string, unit: string | null): number | null {
+  const n = numberValue(row, key);
+  return n ? percentAware(n, unit) : null;
+}
+
+function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<string, string | null> } {
+  const sheet = readSheet(state.workbook, PRODUCTOS_SHEET, state.issues);
+  const products: ProductRow[] = [];
+  const units = new Map<string, string | null>();
+  for (const row of sheet.rows) {
+    const code = text(row, 'code');
+    const unit = text(row, 'unit');
+    if (code !== null && !units.has(code)) units.set(code, unit);
+    if (!requiredOk(row, PRODUCTOS_SHEET)) {
+      reject(state, row, code);
+      continue;
+    }
+    products.push({
+      sheet: row.sheet,
+      row: row.row,
+      code: code!,
+      objectiveNumber: num(row, 'objectiveNumber')!,
+      name: text(row, 'name')!,
+      indicator: text(row, 'indicator')!,
+      formula: text(row, 'formula'),
+      unit,
+      annualizationType: enumValue<AnnualizationType>(row, 'annualizationType')!,
+      periodicity: enumValue<Periodicity>(row, 'periodicity')!,
+      baseline: percentNumber(row, 'baseline', unit),
+      baselineNotAvailable: row.notAvailable.has('baseline'),
+      baselineDate: text(row, 'baselineDate'),
+      baselineSource: text(row, 'baselineSource'),
+      finalGoal: percentNumber(row, 'finalGoal', unit),
+      weight: num(row, 'weight'),
+      priority: num(row, 'priority') as Priority | null,
+      responsibleEntityCode: text(row, 'responsibleEntityCode')!,
+      coResponsibleEntityCodes: list(row, 'coResponsibleEntityCodes'),
+      targetPopulation: text(row, 'targetPopulation'),
+      focus: text(row, 'focus'),
+      sdg: text(row, 'sdg'),
+    });
+  }
+  return { products, units };
+}
+
+function parseGoals(state: ParseState, units: ReadonlyMap<string, string | null>): GoalRow[] {
+  const sheet = readSheet(state.workbook, METAS_SHEET, state.issues);
+  const goals: GoalRow[] = [];
+  for (const row of sheet.rows) {
+    const productCode = text(row, 'productCode');
+    const period = text(row, 'period');
+    if (!requiredOk(row, METAS_SHEET)) {
+      reject(state, row, productCode);
+      continue;
+    }
+    goals.push({
+      sheet: row.sheet,
+      row: row.row,
+      productCode: productCode!,
+      year: num(row, 'year')!,
+      // `ANUAL` in a goal means the whole year, like an empty period.
+      period: period === 'ANUAL' ? null : period,
+      value: percentNumber(row, 'value', units.get(productCode!) ?? null)!,
+    });
+  }
+  return goals;
+}
+
+export function parsePlan(state: ParseState): PlanData {
+  const policy = parsePolicy(state);
+  const entities = parseEntities(state);
+  const objectives = parseObjectives(state);
+  const { products, units } = parseProducts(state);
+  const goals = parseGoals(state, units);
+  return { policy, entities, objectives, products, goals };
+}

@@ -1,0 +1,133 @@
+/** REPORTE checks (templates.md, calculation.md §10). Pure: issues only. */
+import { IssueCollector, q } from '../issues/issue.collector';
+import { RejectedRow, SourceRef } from '../model/common.types';
+import { ReportRow, ReporteData } from '../model/reporte.types';
+import { looksLikeFraction, reportValue } from '../parsing/percent.rules';
+import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, sameNumber, showNumber, validateEntities } from './common.validator';
+import { inHorizon, lastYear, periodicityHelp, periodMatches } from './period.rules';
+import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.context';
+
+/**
+ * A report row to check. Rows the reader rejected (a required value missing or unreadable) are
+ * checked too, with null for what could not be read, so every error of the row is listed at once.
+ */
+interface ReportCheck extends SourceRef {
+  readonly policyCode: string | null;
+  readonly productCode: string | null;
+  readonly year: number | null;
+  readonly period: string | null;
+  /** The complete row; null for a rejected one. */
+  readonly complete: ReportRow | null;
+}
+
+const fromRow = (r: ReportRow): ReportCheck => ({ ...r, complete: r });
+
+function fromRejected(r: RejectedRow): ReportCheck {
+  return {
+    sheet: r.sheet,
+    row: r.row,
+    policyCode: rejectedText(r, 'policyCode'),
+    productCode: rejectedText(r, 'productCode'),
+    year: rejectedNumber(r, 'year'),
+    period: rejectedText(r, 'period'),
+    complete: null,
+  };
+}
+
+function checkUploader(
+  r: ReportCheck,
+  productCode: string,
+  product: StoredProduct,
+  context: ValidationContext,
+  issues: IssueCollector,
+): void {
+  const uploader = context.uploader;
+  if (!uploader || uploader.planningOffice) return;
+  const allowed = [product.responsibleEntityCode, ...product.coResponsibleEntityCodes];
+  if (uploader.entityCode !== null && allowed.includes(uploader.entityCode)) return;
+  issues.error(
+    'ENTIDAD_NO_RESPONSABLE',
+    { sheet: r.sheet, row: r.row, column: 'Código producto', value: productCode },
+    `su entidad (${q(uploader.entityCode ?? 'ninguna')}) no es responsable ni corresponsable del producto ${q(productCode)} de la política ${q(r.policyCode ?? '')} (responsable: ${q(product.responsibleEntityCode)}); solo esas entidades o la oficina de planeación pueden reportarlo`,
+  );
+}
+
+function checkValue(r: ReportRow, product: StoredProduct, issues: IssueCollector): void {
+  const at = { sheet: r.sheet, row: r.row, column: 'Valor' };
+  const value = reportValue(r, product.unit);
+  if (looksLikeFraction(value, product.unit)) {
+    issues.warning(
+      'VALOR_PARECE_FRACCION',
+      { ...at, value: showNumber(value) },
+      `el valor ${q(showNumber(value))} parece una fracción entre 0 y 1, pero la unidad del producto es %: se lee como ${showNumber(value)} %. Si quiso decir ${showNumber(value * 100)} %, escriba ${showNumber(value * 100)}`,
+    );
+  }
+  const stored = product.reports.get(reportPeriodKey(r.year, r.period));
+  if (stored !== undefined && !sameNumber(stored, value)) {
+    issues.warning(
+      'VALOR_REPORTADO_CAMBIA',
+      { ...at, value: showNumber(value) },
+      `ya había un valor reportado de ${showNumber(stored)} para el producto ${q(r.productCode)} en ${r.year} ${r.period}; se reemplaza por ${showNumber(value)} y el anterior queda en el historial`,
+    );
+  }
+}
+
+function validateReport(r: ReportCheck, context: ValidationContext, issues: IssueCollector): void {
+  const at = { sheet: r.sheet, row: r.row };
+  if (r.policyCode === null) return;
+  const policy = context.policies.get(r.policyCode);
+  if (!policy) {
+    issues.error(
+      'POLITICA_INEXISTENTE',
+      { ...at, column: 'Código política', value: r.policyCode },
+      `la política ${q(r.policyCode)} no existe; revise el código (debe estar cargado su plan de acción)`,
+    );
+    return;
+  }
+  if (r.year !== null && !inHorizon(r.year, policy)) {
+    const after = r.year > lastYear(policy);
+    issues.error(
+      'PERIODO_FUERA_DE_HORIZONTE',
+      { ...at, column: 'Vigencia', value: String(r.year) },
+      `la vigencia ${r.year} está ${after ? 'después del final' : 'antes del inicio'} del horizonte de la política ${q(r.policyCode)} (${policy.startYear} a ${lastYear(policy)}); corrija el año`,
+    );
+  }
+  if (r.productCode === null) return;
+  const product = policy.products.get(r.productCode);
+  if (!product) {
+    issues.error(
+      'PRODUCTO_INEXISTENTE',
+      { ...at, column: 'Código producto', value: r.productCode },
+      `el producto ${q(r.productCode)} no existe en la política ${q(r.policyCode)}; revise el código`,
+    );
+    return;
+  }
+  checkUploader(r, r.productCode, product, context, issues);
+  if (r.period !== null && !periodMatches(product.periodicity, r.period)) {
+    issues.error(
+      'PERIODO_NO_COINCIDE',
+      { ...at, column: 'Periodo', value: r.period },
+      `el periodo ${q(r.period)} no corresponde a la periodicidad del producto ${q(r.productCode)}, que es ${periodicityHelp(product.periodicity)}; use uno de esos periodos`,
+    );
+    return;
+  }
+  if (r.complete) checkValue(r.complete, product, issues);
+}
+
+export function validateReporte(
+  data: ReporteData,
+  rejected: readonly RejectedRow[],
+  context: ValidationContext,
+  issues: IssueCollector,
+): void {
+  validateEntities(data.entities, issues);
+  checkDuplicates(
+    data.reports,
+    (r) => `${r.policyCode}|${r.productCode}|${r.year}|${r.period}`,
+    (r) => `el reporte del producto ${q(r.productCode)} de la política ${q(r.policyCode)} para ${r.year} ${r.period}`,
+    'Código producto',
+    issues,
+  );
+  const checks = [...data.reports.map(fromRow), ...rejectedOf(rejected, 'Reporte').map(fromRejected)];
+  for (const r of checks) validateReport(r, context, issues);
+}

@@ -1,0 +1,75 @@
+/**
+ * What validation needs from stored data, as plain lookup maps the caller fills (the database
+ * layer). Validation stays pure: no database, no clock.
+ */
+import { AnnualizationType, Periodicity } from '../../src/domain/enums';
+
+/** Key of a stored report inside `StoredProduct.reports`: `reportPeriodKey(2024, 'S1')` → `2024|S1`. */
+export function reportPeriodKey(year: number, period: string): string {
+  return `${year}|${period}`;
+}
+
+export interface StoredProduct {
+  readonly code: string;
+  readonly unit: string | null;
+  readonly annualizationType: AnnualizationType;
+  readonly periodicity: Periodicity;
+  readonly responsibleEntityCode: string;
+  readonly coResponsibleEntityCodes: readonly string[];
+  /** Stored report values by `reportPeriodKey(year, period)`. */
+  readonly reports: ReadonlyMap<string, number>;
+}
+
+export interface StoredPolicy {
+  readonly code: string;
+  readonly startYear: number;
+  readonly vigencias: number;
+  readonly leadEntityCode: string | null;
+  /** The policy's products by product code. */
+  readonly products: ReadonlyMap<string, StoredProduct>;
+}
+
+export interface StoredSession {
+  readonly number: number;
+  readonly year: number;
+}
+
+export interface StoredInstance {
+  readonly code: string;
+  readonly secretariatEntityCode: string | null;
+  /** Sessions already stored (a workbook may refer to them without listing them in `Sesiones`). */
+  readonly sessions: readonly StoredSession[];
+}
+
+/** Who uploads the workbook. */
+export interface Uploader {
+  /** The uploader's entity code; null for a user without entity. */
+  readonly entityCode: string | null;
+  /** The planning office may upload any workbook for any entity. */
+  readonly planningOffice: boolean;
+}
+
+export interface ValidationContext {
+  /** Codes of the entities already stored. */
+  readonly entityCodes: ReadonlySet<string>;
+  /**
+   * Stored policies by code (with their products). REPORTE needs the policies it reports on;
+   * INSTANCIA needs those its `Retroalimentacion` mentions; PLAN uses the stored lead entity for
+   * the authorization check.
+   */
+  readonly policies: ReadonlyMap<string, StoredPolicy>;
+  /** Stored instances by code (INSTANCIA: stored sessions and secretariat). */
+  readonly instances: ReadonlyMap<string, StoredInstance>;
+  /** The uploader; when absent, authorization checks are skipped (e.g. an administrator's CLI import). */
+  readonly uploader?: Uploader;
+}
+
+/** A context with nothing stored; override what you need. */
+export function createValidationContext(partial: Partial<ValidationContext> = {}): ValidationContext {
+  return {
+    entityCodes: partial.entityCodes ?? new Set(),
+    policies: partial.policies ?? new Map(),
+    instances: partial.instances ?? new Map(),
+    ...(partial.uploader ? { uploader: partial.uploader } : {}),
+  };
+}

@@ -1,0 +1,205 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/enums';
+import { ImportBatchRecord, ImportIssueRecord } from '../../src/entities';
+import { Issue } from '../issues/issue.types';
+import { withDeadlockRetry } from './deadlock.retry';
+
+export interface NewBatch {
+  fileName: string;
+  sha256: string;
+  sizeBytes: number;
+  uploader: string;
+  uploaderEntityId: number | null;
+  storagePath: string;
+}
+
+export interface BatchCounts {
+  rowsRead: number;
+  rowsInserted: number;
+  rowsUpdated: number;
+  rowsUnchanged: number;
+  rowsRejected: number;
+}
+
+export interface BatchTimings {
+  parseMs: number | null;
+  validateMs: number | null;
+  importMs: number | null;
+}
+
+/** The longest text a stored issue value keeps (the message names it anyway). */
+const MAX_VALUE = 2000;
+
+/**
+ * Import batches as a work queue shared by several workers: a batch is claimed with
+ * `SELECT … FOR UPDATE SKIP LOCKED`, held with a heartbeat (lease), and finished only by its owner.
+ */
+export class BatchStore {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly leaseMs: number,
+  ) {}
+
+  async create(b: NewBatch): Promise<ImportBatchRecord> {
+    const repo = this.ds.getRepository(ImportBatchRecord);
+    return repo.save(repo.create({ ...b, status: ImportStatus.PENDING, kind: null }));
+  }
+
+  /** Creates a batch already held by `owner` (a CLI import processes its own file at once). */
+  async createClaimed(b: NewBatch, owner: string): Promise<ImportBatchRecord> {
+    const repo = this.ds.getRepository(ImportBatchRecord);
+    const now = new Date();
+    return repo.save(
+      repo.create({ ...b, status: ImportStatus.PROCESSING, kind: null, owner, heartbeatAt: now, startedAt: now, attempts: 1 }),
+    );
+  }
+
+  /** Whether any batch was ever created for this content. */
+  async hasBatchFor(sha256: string): Promise<boolean> {
+    return (await this.ds.getRepository(ImportBatchRecord).countBy({ sha256 })) > 0;
+  }
+
+  /** Claims the oldest pending batch, or one whose owner stopped beating for longer than the lease. */
+  async claim(owner: string): Promise<ImportBatchRecord | null> {
+    return withDeadlockRetry(() =>
+      this.ds.transaction(async (m) => {
+        const rows = (await m.query(
+          `SELECT id FROM import_batches
+          WHERE status = ? OR (status = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?))
+          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          [ImportStatus.PENDING, ImportStatus.PROCESSING, new Date(Date.now() - this.leaseMs)],
+        )) as { id: number }[];
+        const id = rows[0]?.id;
+        if (id === undefined) return null;
+        const now = new Date();
+        await m.query(
+          `UPDATE import_batches SET status = ?, owner = ?, heartbeat_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
+          [ImportStatus.PROCESSING, owner, now, now, id],
+        );
+        return m.getRepository(ImportBatchRecord).findOneByOrFail({ id });
+      }),
+    );
+  }
+
+  /** Renews the lease; false when another worker took the batch over. */
+  async heartbeat(id: number, owner: string): Promise<boolean> {
+    const res = (await this.ds.query(`UPDATE import_batches SET heartbeat_at = ? WHERE id = ? AND owner = ? AND status = ?`, [
+      new Date(),
+      id,
+      owner,
+      ImportStatus.PROCESSING,
+    ])) as { affectedRows: number };
+    return res.affectedRows === 1;
+  }
+
+  /** A batch with the same content that was already applied, if any. */
+  async appliedWithSameContent(m: EntityManager, sha256: string, exceptId: number): Promise<ImportBatchRecord | null> {
+    const rows = (await m.query(
+      `SELECT id FROM import_batches WHERE sha256 = ? AND status = ? AND id <> ? ORDER BY id LIMIT 1 FOR UPDATE`,
+      [sha256, ImportStatus.IMPORTED, exceptId],
+    )) as { id: number }[];
+    return rows[0] ? m.getRepository(ImportBatchRecord).findOneBy({ id: rows[0].id }) : null;
+  }
+
+  /**
+   * Marks the batch finished inside the caller's transaction, only if `owner` still holds it.
+   * Throws LeaseLostError otherwise, which rolls the whole import back.
+   */
+  async finish(
+    m: EntityManager,
+    id: number,
+    owner: string,
+    status: ImportStatus,
+    kind: ImportKind | null,
+    counts: BatchCounts,
+    timings: BatchTimings,
+    issues: readonly Issue[],
+  ): Promise<void> {
+    const res = (await m.query(
+      `UPDATE import_batches SET status = ?, kind = ?, rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?,
+              rows_rejected = ?, error_count = ?, warning_count = ?, parse_ms = ?, validate_ms = ?, import_ms = ?,
+              finished_at = ?, owner = NULL, heartbeat_at = NULL
+        WHERE id = ? AND owner = ? AND status = ?`,
+      [
+        status,
+        kind,
+        counts.rowsRead,
+        counts.rowsInserted,
+        counts.rowsUpdated,
+        counts.rowsUnchanged,
+        counts.rowsRejected,
+        issues.filter((i) => i.severity === ImportIssueSeverity.ERROR).length,
+        issues.filter((i) => i.severity === ImportIssueSeverity.WARNING).length,
+        timings.parseMs,
+        timings.validateMs,
+        timings.importMs,
+        new Date(),
+        id,
+        owner,
+        ImportStatus.PROCESSING,
+      ],
+    )) as { affectedRows: number };
+    if (res.affectedRows !== 1) throw new LeaseLostError(id, owner);
+    await m.query('DELETE FROM import_issues WHERE batch_id = ?', [id]);
+    await this.insertIssues(m, id, issues);
+  }
+
+  /** Rejects a batch that cannot be processed (unreadable beyond the parser's own checks, or poison). */
+  async giveUp(id: number, owner: string, reason: string): Promise<void> {
+    await withDeadlockRetry(() =>
+      this.ds.transaction((m) =>
+        this.finish(
+          m,
+          id,
+          owner,
+          ImportStatus.REJECTED,
+          null,
+          { rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 },
+          { parseMs: null, validateMs: null, importMs: null },
+          [
+            {
+              severity: ImportIssueSeverity.ERROR,
+              code: 'LIBRO_ILEGIBLE',
+              sheet: null,
+              row: null,
+              column: null,
+              value: null,
+              message: `No se pudo procesar el libro: ${reason}. Revise que sea un libro de Excel válido generado desde la plantilla.`,
+            },
+          ],
+        ),
+      ),
+    );
+  }
+
+  private async insertIssues(m: EntityManager, batchId: number, issues: readonly Issue[]): Promise<void> {
+    const CHUNK = 500;
+    for (let i = 0; i < issues.length; i += CHUNK) {
+      const part = issues.slice(i, i + CHUNK);
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(ImportIssueRecord)
+        .values(
+          part.map((x) => ({
+            batchId,
+            severity: x.severity,
+            code: x.code,
+            sheet: x.sheet,
+            row: x.row,
+            column: x.column,
+            value: x.value === null ? null : x.value.slice(0, MAX_VALUE),
+            message: x.message,
+          })),
+        )
+        .execute();
+    }
+  }
+}
+
+export class LeaseLostError extends Error {
+  constructor(id: number, owner: string) {
+    super(`Batch ${id} is no longer held by ${owner} (lease expired and another worker took it).`);
+    this.name = 'LeaseLostError';
+  }
+}

@@ -1,0 +1,162 @@
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import cron, { ScheduledTask } from 'node-cron';
+import { DataSource } from 'typeorm';
+import { ImportStatus } from '../../src/domain/enums';
+import { ImportBatchRecord } from '../../src/entities';
+import { Logger } from '../../src/server/logger';
+import { BatchOutcome, processBatch } from '../import/import.pipeline';
+import { ReadLimits } from '../xlsx/workbook.types';
+import { BatchStore, LeaseLostError } from './batch.store';
+import { fileOutcome, InboxLayout, scanInbox } from './inbox.scanner';
+
+export interface WorkerOptions {
+  ds: DataSource;
+  logger: Logger;
+  layout: InboxLayout;
+  cron: string;
+  /** A batch whose owner has not beaten for this long is taken over (default 60 s). */
+  leaseMs?: number;
+  /** Times a batch may be started before it is rejected as unprocessable (default 3). */
+  maxAttempts?: number;
+  limits?: Partial<ReadLimits>;
+  owner?: string;
+}
+
+const MAX_BACKOFF_MS = 60_000;
+
+/** True for errors that mean "the database is not reachable right now". */
+export function isConnectionError(err: unknown): boolean {
+  const code = (err as { code?: string })?.code ?? '';
+  return (
+    [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'PROTOCOL_CONNECTION_LOST',
+      'ETIMEDOUT',
+      'EPIPE',
+      'ER_SERVER_SHUTDOWN',
+      'ER_CON_COUNT_ERROR',
+      'ENOTFOUND',
+      'PROTOCOL_SEQUENCE_TIMEOUT',
+      'ER_LOCK_WAIT_TIMEOUT',
+    ].includes(code) || /Connection lost|closed state|connect ECONNREFUSED|Pool is closed/i.test(String((err as Error)?.message))
+  );
+}
+
+/**
+ * The import worker: on a node-cron schedule it moves inbox files into storage as pending batches,
+ * then claims and processes pending batches until none is left. Several workers may share one
+ * database and inbox: files are claimed by rename, batches by SKIP LOCKED with a heartbeat lease.
+ * When the database goes away it retries with exponential backoff (1 s … 60 s) and goes on.
+ */
+export class ImportWorker {
+  readonly owner: string;
+  readonly store: BatchStore;
+  private task: ScheduledTask | null = null;
+  private running: Promise<number> | null = null;
+  private backoffMs = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private readonly leaseMs: number;
+  private readonly maxAttempts: number;
+
+  constructor(private readonly o: WorkerOptions) {
+    this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    this.leaseMs = o.leaseMs ?? 60_000;
+    this.maxAttempts = o.maxAttempts ?? 3;
+    this.store = new BatchStore(o.ds, this.leaseMs);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.task = cron.schedule(this.o.cron, () => void this.tick());
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.task?.stop();
+    this.task = null;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One pass (skipped while a pass runs); on a connection error, schedules a retry with backoff. */
+  tick(): Promise<number> {
+    if (this.running) return this.running;
+    this.running = this.runOnce()
+      .then((n) => {
+        this.backoffMs = 0;
+        return n;
+      })
+      .catch((err: unknown) => {
+        if (isConnectionError(err)) {
+          this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : 1000);
+          this.o.logger.warn({ err: String(err), retryInMs: this.backoffMs }, 'database unreachable; the worker retries');
+          if (!this.stopped) this.retryTimer = setTimeout(() => void this.tick(), this.backoffMs);
+        } else {
+          this.o.logger.error({ err }, 'import worker pass failed');
+        }
+        return 0;
+      })
+      .finally(() => {
+        this.running = null;
+      });
+    return this.running;
+  }
+
+  /** Scans the inbox, then processes batches until none is pending. Returns how many it finished. */
+  async runOnce(): Promise<number> {
+    await scanInbox(this.store, this.o.layout, (file, err) => this.o.logger.error({ file, err }, 'could not claim inbox file'));
+    let done = 0;
+    while (!this.stopped) {
+      const batch = await this.store.claim(this.owner);
+      if (!batch) break;
+      await this.processClaimed(batch);
+      done++;
+    }
+    return done;
+  }
+
+  private async processClaimed(batch: ImportBatchRecord): Promise<BatchOutcome | null> {
+    const log = this.o.logger.child({ batchId: batch.id, file: batch.fileName });
+    const beat = setInterval(
+      () => void this.store.heartbeat(batch.id, this.owner).catch(() => undefined),
+      Math.max(1000, this.leaseMs / 3),
+    );
+    try {
+      if (batch.attempts > this.maxAttempts) {
+        await this.store.giveUp(batch.id, this.owner, `el archivo no pudo procesarse tras ${this.maxAttempts} intentos`);
+        log.error('batch rejected after too many attempts');
+        return null;
+      }
+      const outcome = await processBatch(
+        { ds: this.o.ds, store: this.store, ...(this.o.limits ? { limits: this.o.limits } : {}) },
+        batch,
+        this.owner,
+      );
+      log.info({ status: outcome.status, kind: outcome.kind, counts: outcome.counts, issues: outcome.issues.length }, 'batch finished');
+      if (batch.uploader === 'inbox' && batch.storagePath) {
+        const ok = outcome.status !== ImportStatus.REJECTED;
+        await fileOutcome(this.o.layout, batch.id, batch.fileName, batch.storagePath, ok, outcome.errorsWorkbook).catch((err: unknown) =>
+          log.error({ err }, 'could not file the processed workbook'),
+        );
+      }
+      return outcome;
+    } catch (err) {
+      if (err instanceof LeaseLostError) {
+        log.warn('lease lost; another worker finishes this batch');
+        return null;
+      }
+      if (isConnectionError(err)) throw err; // the batch stays PROCESSING; its lease expires and it is retried
+      log.error({ err }, 'batch failed unexpectedly');
+      await this.store
+        .giveUp(batch.id, this.owner, 'error interno al procesar el archivo; el equipo de soporte fue notificado')
+        .catch(() => undefined);
+      return null;
+    } finally {
+      clearInterval(beat);
+    }
+  }
+}

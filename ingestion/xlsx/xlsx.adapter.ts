@@ -1,0 +1,255 @@
+/**
+ * The ONLY module that imports the spreadsheet library. It turns an uploaded file into the neutral
+ * model of `workbook.types.ts` and writes workbooks from that model.
+ *
+ * Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
+ * (never CSV/HTML/SYLK text); file size, inflated size, rows and columns are capped; formulas are
+ * never evaluated (cached values are read); macros are not loaded; dates are converted here from
+ * their serials (UTC arithmetic, no time zone involved).
+ */
+import * as XLSX from 'xlsx';
+import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
+import { Cell, DEFAULT_READ_LIMITS, ReadLimits, SheetData, SheetSpec, WorkbookReadResult, WritableCell } from './workbook.types';
+import { isCompoundFile, isZip, zipUncompressedSize } from './zip.inspector';
+
+interface SsfApi {
+  is_date(format: string): boolean;
+}
+const SSF = XLSX.SSF as SsfApi;
+
+const ERROR_TEXT: Readonly<Record<number, string>> = {
+  0x00: '#NULL!',
+  0x07: '#DIV/0!',
+  0x0f: '#VALUE!',
+  0x17: '#REF!',
+  0x1d: '#NAME?',
+  0x24: '#NUM!',
+  0x2a: '#N/A',
+  0x2b: '#GETTING_DATA',
+};
+
+function isDateFormat(format: string | undefined): boolean {
+  if (!format || format === 'General') return false;
+  try {
+    return SSF.is_date(format);
+  } catch {
+    return false;
+  }
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+function localIso(d: Date): string {
+  return (
+    `${String(d.getFullYear()).padStart(4, '0')}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}` +
+    `T${pad2(d.getHours())}:${pad2(d.getMinutes())}:${pad2(d.getSeconds())}`
+  );
+}
+
+function convertCell(raw: XLSX.CellObject, date1904: boolean): Cell | undefined {
+  const format = typeof raw.z === 'string' ? raw.z : undefined;
+  const text = typeof raw.w === 'string' ? raw.w : undefined;
+  switch (raw.t) {
+    case 'n': {
+      const value = raw.v as number;
+      if (typeof value !== 'number' || Number.isNaN(value)) return undefined;
+      if (isDateFormat(format) && value >= 0 && value <= MAX_DATE_SERIAL) {
+        const iso = serialToIso(value, date1904);
+        if (iso) return { type: 'date', value: iso, format, text };
+      }
+      return { type: 'number', value, format, text };
+    }
+    case 'd': {
+      // Not produced with cellDates off; kept for safety. SheetJS builds such dates in local time.
+      const v = raw.v;
+      const iso = v instanceof Date ? localIso(v) : String(v).slice(0, 19);
+      return { type: 'date', value: iso, format, text };
+    }
+    case 's':
+      return { type: 'string', value: String(raw.v ?? ''), format, text };
+    case 'b':
+      return { type: 'boolean', value: Boolean(raw.v), format, text };
+    case 'e':
+      // A formula saved without its cached result comes as an error cell without value: empty.
+      if (raw.v === undefined) return undefined;
+      return { type: 'error', value: text ?? ERROR_TEXT[raw.v as number] ?? '#ERROR', format, text };
+    default:
+      return undefined;
+  }
+}
+
+function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | null {
+  if (bytes.length > limits.maxBytes) {
+    return {
+      ok: false,
+      failure: { reason: 'TOO_LARGE', detail: `el archivo pesa ${bytes.length} bytes; el máximo es ${limits.maxBytes}` },
+    };
+  }
+  if (isZip(bytes)) {
+    const inflated = zipUncompressedSize(bytes);
+    if (inflated === null) {
+      return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo comprimido está dañado' } };
+    }
+    if (inflated > limits.maxUncompressedBytes) {
+      return {
+        ok: false,
+        failure: {
+          reason: 'TOO_LARGE',
+          detail: `el contenido descomprimido ocupa ${inflated} bytes; el máximo es ${limits.maxUncompressedBytes}`,
+        },
+      };
+    }
+    return null;
+  }
+  if (isCompoundFile(bytes)) return null;
+  return {
+    ok: false,
+    failure: { reason: 'UNREADABLE', detail: 'el archivo no es un libro de Excel (.xlsx, .xls) ni de LibreOffice (.ods)' },
+  };
+}
+
+function readSheet(name: string, ws: XLSX.WorkSheet, date1904: boolean, limits: ReadLimits): SheetData | string {
+  const dense = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | null | undefined> | null | undefined>;
+  if (dense.length > limits.maxRows) {
+    return `la hoja «${name}» tiene más de ${limits.maxRows} filas`;
+  }
+  const rows: Array<Array<Cell | undefined> | undefined> = [];
+  for (let r = 0; r < dense.length; r++) {
+    const rawRow = dense[r];
+    if (!rawRow) {
+      rows.push(undefined);
+      continue;
+    }
+    if (rawRow.length > limits.maxColumns) {
+      return `la hoja «${name}» tiene datos más allá de la columna ${limits.maxColumns}`;
+    }
+    const row: Array<Cell | undefined> = [];
+    for (let c = 0; c < rawRow.length; c++) {
+      const raw = rawRow[c];
+      row.push(raw ? convertCell(raw, date1904) : undefined);
+    }
+    rows.push(row);
+  }
+  return { name, rows };
+}
+
+/** Reads an uploaded workbook into the neutral model. Never throws. */
+export function readWorkbook(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): WorkbookReadResult {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const refused = preflight(bytes, limits);
+  if (refused) return refused;
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      dense: true,
+      cellFormula: false,
+      cellHTML: false,
+      cellNF: true,
+      cellText: true,
+      cellDates: false,
+      cellStyles: false,
+      sheetStubs: false,
+      bookVBA: false,
+      bookDeps: false,
+      bookFiles: false,
+      // One more than allowed so an oversized sheet is detected rather than silently truncated.
+      sheetRows: limits.maxRows + 1,
+      WTF: false,
+    });
+  } catch (e) {
+    const detail =
+      e instanceof Error && /password|encrypt/i.test(e.message)
+        ? 'el archivo está protegido con contraseña'
+        : 'el archivo está dañado o no es un libro de cálculo';
+    return { ok: false, failure: { reason: 'UNREADABLE', detail } };
+  }
+  const date1904 = Boolean(wb.Workbook?.WBProps?.date1904);
+  const sheets: SheetData[] = [];
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    const sheet = readSheet(name, ws, date1904, limits);
+    if (typeof sheet === 'string') return { ok: false, failure: { reason: 'TOO_LARGE', detail: sheet } };
+    sheets.push(sheet);
+  }
+  return { ok: true, workbook: { sheets } };
+}
+
+function toCellObject(cell: WritableCell): XLSX.CellObject | undefined {
+  if (cell === null || cell === undefined) return undefined;
+  if (typeof cell === 'string') return { t: 's', v: cell };
+  if (typeof cell === 'number') return { t: 'n', v: cell };
+  if (typeof cell === 'boolean') return { t: 'b', v: cell };
+  switch (cell.type) {
+    case 'number':
+      return { t: 'n', v: cell.value, z: cell.format };
+    case 'date': {
+      const timeOnly = /^\d{1,2}:\d{2}/.test(cell.value);
+      const withTime = /T\d{2}:\d{2}/.test(cell.value);
+      const format = cell.format ?? (timeOnly ? 'hh:mm' : withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd');
+      return { t: 'n', v: isoToSerial(cell.value), z: format };
+    }
+    case 'formula':
+      return {
+        t: typeof cell.cached === 'number' ? 'n' : typeof cell.cached === 'boolean' ? 'b' : 's',
+        v: cell.cached,
+        f: cell.formula.replace(/^=/, ''),
+      };
+  }
+}
+
+function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
+  const ws: XLSX.WorkSheet = {};
+  let maxCol = 0;
+  spec.rows.forEach((row, r) => {
+    row.forEach((cell, c) => {
+      const obj = toCellObject(cell);
+      if (!obj) return;
+      ws[XLSX.utils.encode_cell({ r, c })] = obj;
+      maxCol = Math.max(maxCol, c);
+    });
+  });
+  const lastRow = Math.max(0, spec.rows.length - 1);
+  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: maxCol } });
+  if (spec.columnWidths) ws['!cols'] = spec.columnWidths.map((wch) => ({ wch }));
+  return ws;
+}
+
+function toBuffer(wb: XLSX.WorkBook): Buffer {
+  const out: unknown = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+  return Buffer.isBuffer(out) ? out : Buffer.from(out as Uint8Array);
+}
+
+/** Writes an .xlsx workbook with the given sheets, in order. */
+export function writeWorkbook(sheets: readonly SheetSpec[]): Buffer {
+  const wb = XLSX.utils.book_new();
+  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+  return toBuffer(wb);
+}
+
+/**
+ * Returns the given workbook (as .xlsx) with `sheet` appended; a sheet with the same name is
+ * replaced. Formulas and number formats of the original are kept. When the original cannot be read
+ * (not a workbook, too large), returns a new workbook holding only `sheet`.
+ */
+export function appendSheet(original: Uint8Array, sheet: SheetSpec, limits: ReadLimits = DEFAULT_READ_LIMITS): Buffer {
+  const bytes = original instanceof Uint8Array ? original : new Uint8Array(original);
+  if (preflight(bytes, limits)) return writeWorkbook([sheet]);
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: false, bookVBA: false, WTF: false });
+  } catch {
+    return writeWorkbook([sheet]);
+  }
+  const target = sheet.name.toLowerCase();
+  const existing = wb.SheetNames.find((n) => n.toLowerCase() === target);
+  if (existing) {
+    const index = wb.SheetNames.indexOf(existing);
+    wb.SheetNames.splice(index, 1);
+    delete wb.Sheets[existing];
+    if (wb.Workbook?.Sheets) wb.Workbook.Sheets.splice(index, 1);
+  }
+  XLSX.utils.book_append_sheet(wb, toWorksheet(sheet), sheet.name);
+  return toBuffer(wb);
+}
