@@ -29,10 +29,8 @@ export async function ensureLayout(l: InboxLayout): Promise<void> {
 /** A file name safe to show and to use inside our own folders: no path, no control characters, bounded. */
 export function safeFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? 'archivo';
-  const clean = base
-    .replace(/[\u0000-\u001f\u007f]/g, '')
-    .replace(/[^\p{L}\p{N}._ -]/gu, '_')
-    .trim();
+  // Letters, digits, dot, dash, underscore and space only: control characters and separators become "_".
+  const clean = base.replace(/[^\p{L}\p{N}._ -]/gu, '_').trim();
   return (clean || 'archivo').slice(-150);
 }
 

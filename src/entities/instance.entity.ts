@@ -43,7 +43,7 @@ export class InstanceRecord {
   technicalSecretariat?: Relation<OrgEntityRecord>;
 
   @Field(() => String, { nullable: true, description: 'Territory (territorio).' })
-  @Column({ type: 'varchar', length: 200, nullable: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
   territory!: string | null;
 
   @Field(() => Float, {

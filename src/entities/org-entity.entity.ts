@@ -12,7 +12,7 @@ export class OrgEntityRecord {
   id!: number;
 
   @Field(() => String, { description: 'Entity code (código de entidad, e.g. "02"); natural key.' })
-  @Column({ type: 'varchar', length: 30, unique: true })
+  @Column({ type: 'varchar', length: 50, unique: true })
   code!: string;
 
   @Field(() => String, { description: 'Full name.' })

@@ -11,11 +11,11 @@ export class PersonRecord {
   id!: number;
 
   @Field(() => String, { description: 'Full name as written by the entity.' })
-  @Column({ type: 'varchar', length: 200 })
+  @Column({ type: 'varchar', length: 255 })
   name!: string;
 
   /** Name folded for matching (lower case, no accents, single spaces); with the entity, the natural key. */
-  @Column({ name: 'normalized_name', type: 'varchar', length: 200 })
+  @Column({ name: 'normalized_name', type: 'varchar', length: 255 })
   normalizedName!: string;
 
   @Field(() => String, { nullable: true, description: 'Position (cargo).' })
@@ -30,6 +30,6 @@ export class PersonRecord {
   entity?: Relation<OrgEntityRecord>;
 
   /** Personal data: exposed through a field resolver that only ADMIN may read. */
-  @Column({ type: 'varchar', length: 254, nullable: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
   email!: string | null;
 }

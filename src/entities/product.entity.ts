@@ -32,15 +32,15 @@ export class ProductRecord {
   objective?: Relation<ObjectiveRecord>;
 
   @Field(() => String, { description: 'Product code within the policy ("1.1", "3.5"); with the policy, the natural key.' })
-  @Column({ type: 'varchar', length: 30 })
+  @Column({ type: 'varchar', length: 50 })
   code!: string;
 
   @Field(() => String, { description: 'Name of the product.' })
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text' })
   name!: string;
 
   @Field(() => String, { description: 'Indicator name.' })
-  @Column({ type: 'varchar', length: 1000 })
+  @Column({ type: 'text' })
   indicator!: string;
 
   @Field(() => String, { nullable: true, description: "Indicator's formula." })
@@ -92,7 +92,7 @@ export class ProductRecord {
   responsibleEntity?: Relation<OrgEntityRecord>;
 
   @Field(() => String, { nullable: true, description: 'Target population (población objetivo).' })
-  @Column({ name: 'target_population', type: 'varchar', length: 1000, nullable: true })
+  @Column({ name: 'target_population', type: 'text', nullable: true })
   targetPopulation!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Focus (enfoque): gender, territorial, differential…' })

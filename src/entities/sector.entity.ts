@@ -9,6 +9,6 @@ export class SectorRecord {
   id!: number;
 
   @Field(() => String, { description: 'Sector name; natural key.' })
-  @Column({ type: 'varchar', length: 150, unique: true })
+  @Column({ type: 'varchar', length: 255, unique: true })
   name!: string;
 }

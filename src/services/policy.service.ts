@@ -80,6 +80,21 @@ export class PolicyService {
       .getOne();
   }
 
+  async reportByKey(policyCode: string, productCode: string, year: number, period: string): Promise<ProgressReportRecord | null> {
+    return this.ds
+      .getRepository(ProgressReportRecord)
+      .createQueryBuilder('r')
+      .innerJoin(ProductRecord, 'pr', 'pr.id = r.product_id')
+      .innerJoin(PolicyRecord, 'p', 'p.id = pr.policy_id')
+      .where('p.code = :policyCode AND pr.code = :productCode AND r.year = :year AND r.period = :period', {
+        policyCode,
+        productCode,
+        year,
+        period,
+      })
+      .getOne();
+  }
+
   products(filter: ProductFilter, args: PageArgs, sort: ProductSortField, direction: SortDirection): Promise<Page<ProductRecord>> {
     const qb = this.ds.getRepository(ProductRecord).createQueryBuilder('pr');
     if (filter.policyCode) {

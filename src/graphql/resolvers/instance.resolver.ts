@@ -80,6 +80,14 @@ export class InstanceResolver {
 
 @Resolver(() => MembershipRecord)
 export class MembershipResolver {
+  @Query(() => MembershipRecord, { nullable: true, description: 'A membership by id.' })
+  membership(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Internal identifier.' }) id: string,
+  ): Promise<MembershipRecord | null> {
+    return ctx.loaders.byId(MembershipRecord).load(parseId(id));
+  }
+
   @FieldResolver(() => PersonRecord, { description: 'The member.' })
   person(@Root() m: MembershipRecord, @Ctx() ctx: GraphQLContext): Promise<PersonRecord | null> {
     return ctx.loaders.byId(PersonRecord).load(m.personId);

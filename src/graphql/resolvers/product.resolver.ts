@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   GoalRecord,
   ImportBatchRecord,
@@ -64,6 +64,24 @@ export class ProductResolver {
         direction ?? SortDirectionEnum.ASC,
       ),
     );
+  }
+
+  @Query(() => ProgressReportRecord, {
+    nullable: true,
+    description: 'A progress report by id, or by policy code, product code, year and period.',
+  })
+  progressReport(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true, description: 'Internal identifier.' }) id?: string,
+    @Arg('policyCode', () => String, { nullable: true, description: 'Policy code.' }) policyCode?: string,
+    @Arg('productCode', () => String, { nullable: true, description: 'Product code.' }) productCode?: string,
+    @Arg('year', () => Int, { nullable: true, description: 'Year.' }) year?: number,
+    @Arg('period', () => String, { nullable: true, description: 'Period: ANUAL, S1, T2, M07…' }) period?: string,
+  ): Promise<ProgressReportRecord | null> {
+    exactlyOne({ id, policyCode, productCode, year, period }, [['id'], ['policyCode', 'productCode', 'year', 'period']]);
+    return id
+      ? ctx.loaders.byId(ProgressReportRecord).load(parseId(id))
+      : ctx.services.policies.reportByKey(policyCode!, productCode!, year!, period!);
   }
 
   @FieldResolver(() => PolicyRecord, { description: 'Policy of the product.' })

@@ -97,6 +97,14 @@ export class AttendanceResolver {
 
 @Resolver(() => CommitmentRecord)
 export class CommitmentResolver {
+  @Query(() => CommitmentRecord, { nullable: true, description: 'A commitment by id.' })
+  commitment(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { description: 'Internal identifier.' }) id: string,
+  ): Promise<CommitmentRecord | null> {
+    return ctx.loaders.byId(CommitmentRecord).load(parseId(id));
+  }
+
   @Query(() => CommitmentConnection, {
     description: 'Commitments by due date, filtered by instance, status, responsible entity and due date.',
   })
