@@ -151,6 +151,7 @@ export async function importPlan(ctx: ImportContext, data: PlanData): Promise<Im
     },
     data.goals.map((g) => ({ product_id: productId(g.productCode), year: g.year, period: g.period ?? '', value: g.value })),
   );
+  addCounts(counts, goals);
   await deleteOthers(m, 'goals', 'product_id', productIds, [...goals.ids.values()]);
   return counts;
 }
