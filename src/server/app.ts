@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
-import { ruruHTML } from 'ruru/server';
+import { ruruHTML, RuruServerConfig } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import { AppConfig } from '../config/config';
 import { createContext, GraphQLContext } from '../graphql/context';
@@ -34,6 +34,23 @@ export interface RunningApp {
   httpServer: http.Server;
   apollo: ApolloServer<GraphQLContext>;
 }
+
+/** What the IDE shows first: the policies with their figures today (see schema.graphql for everything else). */
+const IDE_DEFAULT_QUERY = `# Rumbo — GraphQL API (docs: README.md, docs/calculation.md)
+query Policies {
+  policies(first: 10) {
+    totalCount
+    nodes {
+      code
+      name
+      progress {
+        cut
+        total { toDate { progress ideal gap } cumulative { progress ideal gap } lights { alto medio bajo notDue } }
+      }
+    }
+  }
+}
+`;
 
 const KNOWN_CODES = new Set<string>([
   ...Object.values(ErrorCode),
@@ -110,7 +127,15 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     app.use(serveStatic('/ruru-static/'));
     app.get('/graphql', (req, res, next) => {
       if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-        res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/' }));
+        res
+          .type('html')
+          .send(
+            ruruHTML({
+              endpoint: '/graphql',
+              staticPath: '/ruru-static/',
+              clientConfig: { defaultQuery: IDE_DEFAULT_QUERY } as RuruServerConfig['clientConfig'],
+            }),
+          );
         return;
       }
       next();
