@@ -4,9 +4,9 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ImportStatus } from '../../src/domain/enums';
 import { processBatch } from '../import/import.pipeline';
+import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { loadValidationContext } from '../import/validation-context.loader';
 import { hasErrors } from '../issues/issue.types';
-import { parseWorkbook } from '../parsing/workbook.parser';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { BatchStore } from '../worker/batch.store';
 import { InboxLayout, safeFileName } from '../worker/inbox.scanner';
@@ -17,6 +17,8 @@ export interface ImportCommandDeps {
   ds: DataSource;
   layout: InboxLayout;
   limits?: Partial<ReadLimits>;
+  /** Time and memory bounds of the thread that reads each file (defaults: 60 s, 512 MB). */
+  sandbox?: SandboxOptions;
   io: CliIo;
 }
 
@@ -30,6 +32,15 @@ const STATUS_ES: Record<ImportStatus, string> = {
 
 /** `rumbo import FILE…`: imports now through the real pipeline; exit 1 when any file is rejected. */
 export async function importFiles(files: string[], deps: ImportCommandDeps): Promise<number> {
+  const parser = new ParseSandbox(deps.sandbox);
+  try {
+    return await importEach(files, deps, parser);
+  } finally {
+    await parser.close();
+  }
+}
+
+async function importEach(files: string[], deps: ImportCommandDeps, parser: ParseSandbox): Promise<number> {
   const store = new BatchStore(deps.ds, 60_000);
   const owner = `cli:${process.pid}`;
   let failed = 0;
@@ -57,6 +68,7 @@ export async function importFiles(files: string[], deps: ImportCommandDeps): Pro
       {
         ds: deps.ds,
         store,
+        parser,
         ...(deps.limits ? { limits: deps.limits } : {}),
         onProgress: (phase) => deps.io.progress(`${path.basename(file)}: ${phase}… ${((Date.now() - started) / 1000).toFixed(1)} s`),
       },
@@ -82,10 +94,19 @@ export async function importFiles(files: string[], deps: ImportCommandDeps): Pro
 }
 
 /** `rumbo validate FILE…`: the same checks without writing anything (dry run). */
-export async function validateFiles(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits'>): Promise<number> {
+export async function validateFiles(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits' | 'sandbox'>): Promise<number> {
+  const parser = new ParseSandbox(deps.sandbox);
+  try {
+    return await validateEach(files, deps, parser);
+  } finally {
+    await parser.close();
+  }
+}
+
+async function validateEach(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits'>, parser: ParseSandbox): Promise<number> {
   let failed = 0;
   for (const file of files) {
-    const parsed = parseWorkbook(await fs.readFile(file), deps.limits ? { limits: deps.limits } : {});
+    const parsed = await parser.parse(await fs.readFile(file), deps.limits);
     const issues = validateWorkbook(
       parsed,
       await loadValidationContext(deps.ds.manager, parsed, { entityCode: null, planningOffice: true }),

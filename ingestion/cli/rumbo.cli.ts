@@ -41,6 +41,7 @@ function workerFor(
     layout: inboxLayout(config.inboxDir, config.storageDir),
     cron: config.importCron,
     limits: config.importLimits,
+    sandbox: config.parseSandbox,
   });
 }
 
@@ -138,7 +139,13 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
       }
       const ds = await openDataSource({ url: config.databaseUrl, poolSize: 2 });
       try {
-        const deps = { ds, io, layout: inboxLayout(config.inboxDir, config.storageDir), limits: config.importLimits };
+        const deps = {
+          ds,
+          io,
+          layout: inboxLayout(config.inboxDir, config.storageDir),
+          limits: config.importLimits,
+          sandbox: config.parseSandbox,
+        };
         return command === 'import' ? await importFiles(rest, deps) : await validateFiles(rest, deps);
       } finally {
         await ds.destroy();

@@ -9,11 +9,14 @@ import { Services } from '../../src/services';
 import { canUpload, isAdmin } from '../../src/services/access';
 import { AuditAction } from '../../src/services/audit.service';
 import { Viewer } from '../../src/services/viewer';
+import { ParseSandbox } from '../import/parse.sandbox';
 import { Issue } from '../issues/issue.types';
-import { errorsSheet } from '../output/errors-sheet.writer';
+import { buildErrorsSheet } from '../output/errors-sheet.writer';
 import { buildTemplate } from '../templates/template.writer';
 import { BatchStore } from '../worker/batch.store';
 import { inboxLayout, safeFileName, storeAndEnqueue } from '../worker/inbox.scanner';
+import { looksLikeCsv } from '../xlsx/csv.reader';
+import { writeWorkbook } from '../xlsx/xlsx.adapter';
 import { sniffWorkbookType } from './file-type.sniffer';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -27,6 +30,9 @@ class HttpError extends Error {
     super(message);
   }
 }
+
+const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`.replace('.', ',') : `${Math.round(bytes / 1024)} KB`;
 
 /** Reads one file part of a multipart body, refusing anything above `maxBytes` without buffering it. */
 function readUpload(req: Request, maxBytes: number): Promise<{ name: string; bytes: Buffer }> {
@@ -44,7 +50,7 @@ function readUpload(req: Request, maxBytes: number): Promise<{ name: string; byt
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('limit', () => {
-        failed = new HttpError(413, `El archivo supera el tamaño máximo de ${Math.round(maxBytes / 1024 / 1024)} MB.`, 'PAYLOAD_TOO_LARGE');
+        failed = new HttpError(413, `El archivo supera el tamaño máximo de ${sizeText(maxBytes)}.`, 'PAYLOAD_TOO_LARGE');
         stream.resume();
       });
       stream.on('end', () => {
@@ -75,6 +81,8 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
   const store = new BatchStore(services.ds, 60_000);
   const layout = inboxLayout(config.inboxDir, config.storageDir);
   const guard = requireViewer(authenticate);
+  // Uploaded workbooks are read only in the isolated thread, never in the HTTP process itself.
+  const sandbox = new ParseSandbox(config.parseSandbox);
   const router = express.Router();
 
   router.post('/uploads', guard, async (req, res, next) => {
@@ -84,11 +92,10 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
       const { name, bytes } = await readUpload(req, config.uploadMaxBytes);
       const type = sniffWorkbookType(bytes);
       if (!type) {
-        throw new HttpError(
-          415,
-          'El archivo no es un libro .xlsx, .xls, .ods ni .csv (se revisa el contenido, no la extensión).',
-          'UNSUPPORTED_MEDIA_TYPE',
-        );
+        const message = looksLikeCsv(bytes)
+          ? 'El archivo CSV debe estar codificado en UTF-8: en Excel use «Guardar como» → «CSV UTF-8 (delimitado por comas)».'
+          : 'El archivo no es un libro .xlsx, .xls, .ods ni .csv (se revisa el contenido, no la extensión).';
+        throw new HttpError(415, message, 'UNSUPPORTED_MEDIA_TYPE');
       }
       const batchId = await storeAndEnqueue(store, layout, bytes, name, viewer.name, viewer.role === 'ADMIN' ? null : viewer.entityId);
       await services.audit.record({
@@ -134,11 +141,14 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
             message: r.message,
           }) as Issue,
       );
-      const bytes = await fs.readFile(batch.storagePath);
+      // A file refused as a whole (unreadable, too large) is not read again: the Errores sheet goes alone.
+      const whole = issues.some((i) => i.code === 'LIBRO_ILEGIBLE' || i.code === 'LIBRO_DEMASIADO_GRANDE');
+      const bytes = whole ? new Uint8Array(0) : await fs.readFile(batch.storagePath);
+      const workbook = (await sandbox.errorsWorkbook(bytes, issues, config.importLimits)) ?? writeWorkbook([buildErrorsSheet(issues)]);
       res
         .type(XLSX_MIME)
         .attachment(`errores-${batch.id}-${safeFileName(batch.fileName).replace(/\.[^.]*$/, '')}.xlsx`)
-        .send(errorsSheet(bytes, issues));
+        .send(workbook);
     } catch (err) {
       next(err);
     }

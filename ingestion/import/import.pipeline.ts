@@ -5,8 +5,6 @@ import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/
 import { ImportBatchRecord } from '../../src/entities';
 import { hasErrors, Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
-import { errorsSheet } from '../output/errors-sheet.writer';
-import { parseWorkbook } from '../parsing/workbook.parser';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { Uploader } from '../validation/validation.context';
 import { ReadLimits } from '../xlsx/workbook.types';
@@ -16,12 +14,15 @@ import { ImportContext, ImportCounts } from './import.types';
 import { importInstancia } from './instancia.importer';
 import { importPlan } from './plan.importer';
 import { importReporte } from './reporte.importer';
+import { defaultSandbox, WorkbookParser } from './parse.sandbox';
 import { loadValidationContext } from './validation-context.loader';
 
 export interface PipelineDeps {
   ds: DataSource;
   store: BatchStore;
   limits?: Partial<ReadLimits>;
+  /** Reads and parses the file; default: the shared isolated thread of parse.sandbox.ts (bounded in time and memory). */
+  parser?: WorkbookParser;
   /** Called between phases (a terminal shows progress). */
   onProgress?: (phase: 'parse' | 'validate' | 'import' | 'done', batchId: number) => void;
   /** Runs inside the import transaction just before COMMIT (tests use it to kill a worker there). */
@@ -108,7 +109,8 @@ export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord,
 
   deps.onProgress?.('parse', batch.id);
   let t = performance.now();
-  const parsed = parseWorkbook(bytes, deps.limits ? { limits: deps.limits } : {});
+  const parser = deps.parser ?? defaultSandbox();
+  const parsed = await parser.parse(bytes, deps.limits);
   const parseMs = Math.round(performance.now() - t);
 
   deps.onProgress?.('validate', batch.id);
@@ -125,12 +127,10 @@ export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord,
         store.finish(m, batch.id, owner, ImportStatus.REJECTED, parsed.kind, counts, { parseMs, validateMs, importMs: null }, issues),
       ),
     );
-    let errorsWorkbook: Buffer | undefined;
-    try {
-      errorsWorkbook = errorsSheet(bytes, issues);
-    } catch {
-      errorsWorkbook = undefined; // not a readable workbook: the batch's issues are all there is
-    }
+    // A file refused as a whole is not read again (the Errores sheet goes alone in a new workbook);
+    // undefined when it cannot be written: the batch's issues are all there is.
+    const original = parsed.sheetNames.length > 0 ? bytes : new Uint8Array(0);
+    const errorsWorkbook = await parser.errorsWorkbook(original, issues, deps.limits);
     deps.onProgress?.('done', batch.id);
     return {
       batchId: batch.id,

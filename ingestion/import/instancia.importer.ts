@@ -195,6 +195,7 @@ export async function importInstancia(ctx: ImportContext, data: InstanciaData): 
       delegated: a.delegated,
       observations: a.observations,
     })),
+    { insertedIds: false },
   );
   addCounts(counts, attendance);
 

@@ -57,6 +57,7 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     m,
     { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] },
     rows.map((r) => r.row),
+    { insertedIds: false }, // the history below needs only the ids of reports already stored
   );
   addCounts(counts, res);
 

@@ -21,10 +21,21 @@ export interface UpsertOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  /** Primary key of every row given, by its natural key (see keyOf). */
+  /**
+   * Primary key of every row given, by its natural key (see keyOf). With `insertedIds: false`, only
+   * the rows that were already stored (changed or unchanged) are in it.
+   */
   ids: Map<string, number>;
   /** The stored values before the change, for rows that changed (key → previous row). */
   previous: Map<string, Row>;
+}
+
+export interface UpsertOptions {
+  /**
+   * Read back the ids of newly inserted rows (one more SELECT per 1 000 rows). Default true; callers
+   * that only need the ids of rows already stored (e.g. report history) pass false.
+   */
+  insertedIds?: boolean;
 }
 
 /** Rows per multi-row statement; keeps placeholders far below the protocol's 65 535. */
@@ -93,7 +104,12 @@ async function selectByKeys(m: EntityManager, spec: TableSpec, keys: Row[], extr
  * stored are not written at all, so re-importing the same content changes nothing.
  * Runs inside the caller's transaction. Later rows with the same key win.
  */
-export async function upsertRows(m: EntityManager, spec: TableSpec, rows: readonly Row[]): Promise<UpsertOutcome> {
+export async function upsertRows(
+  m: EntityManager,
+  spec: TableSpec,
+  rows: readonly Row[],
+  options: UpsertOptions = {},
+): Promise<UpsertOutcome> {
   const byKey = new Map<string, Row>();
   for (const r of rows) byKey.set(keyOf(spec, r), r);
   const unique = [...byKey.values()];
@@ -132,7 +148,7 @@ export async function upsertRows(m: EntityManager, spec: TableSpec, rows: readon
     );
   }
 
-  if (spec.noId) return outcome;
+  if (spec.noId || options.insertedIds === false) return outcome;
   const missing = unique.filter((r) => !outcome.ids.has(keyOf(spec, r)));
   if (missing.length) {
     for (const r of await selectByKeys(m, spec, missing, [])) outcome.ids.set(keyOf(spec, r), Number(r.id));

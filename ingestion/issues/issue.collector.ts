@@ -2,8 +2,14 @@ import { ImportIssueSeverity } from '../../src/domain/enums';
 import { capitalize } from '../text/text.normalizer';
 import { Issue, IssueCode, IssueLocation } from './issue.types';
 
-/** «text» quoting used in every message. */
-export const q = (text: string | number): string => `«${text}»`;
+/** Longest quoted text in a message; longer values are cut (the issue's `value` keeps more). */
+const MAX_QUOTED = 120;
+
+/** «text» quoting used in every message (a hostile 1 MB cell must not become a 1 MB message). */
+export const q = (text: string | number): string => {
+  const s = String(text);
+  return `«${s.length > MAX_QUOTED ? `${s.slice(0, MAX_QUOTED)}…` : s}»`;
+};
 
 /** "Hoja «Metas», fila 5, columna «Meta»" — the location prefix of a message. */
 export function locationText(at: IssueLocation): string {

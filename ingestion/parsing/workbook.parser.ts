@@ -5,8 +5,10 @@ import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { findSheet, kindsPresent } from '../reading/kind.detector';
 import { ERRORS_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, KIND_SHEETS, templateOf } from '../templates/template.registry';
 import { headerKey } from '../text/text.normalizer';
+import { REPORTE_SHEET } from '../templates/reporte.template';
+import { looksLikeCsv, readCsv } from '../xlsx/csv.reader';
 import { readWorkbook } from '../xlsx/xlsx.adapter';
-import { DEFAULT_READ_LIMITS, ReadLimits, WorkbookData } from '../xlsx/workbook.types';
+import { DEFAULT_READ_LIMITS, ReadLimits, SheetData, WorkbookData, WorkbookReadFailure } from '../xlsx/workbook.types';
 import { parseInstancia } from './instancia.parser';
 import { ParseState } from './parse.state';
 import { parsePlan } from './plan.parser';
@@ -101,23 +103,55 @@ export function parseWorkbookData(workbook: WorkbookData): ParsedWorkbook {
   }
 }
 
+/** A CSV is a REPORTE when at least this many headers of its first row are headers of the `Reporte` sheet. */
+const CSV_MIN_REPORTE_HEADERS = 3;
+
+function isReporteCsv(sheet: SheetData | undefined): boolean {
+  const known = new Set(REPORTE_SHEET.columns.map((c) => headerKey(c.header)));
+  const headers = (sheet?.rows[0] ?? []).map((cell) => (cell?.type === 'string' ? headerKey(cell.value) : ''));
+  return new Set(headers.filter((h) => known.has(h))).size >= CSV_MIN_REPORTE_HEADERS;
+}
+
+const CSV_NOT_REPORTE =
+  `el archivo CSV no es un reporte de avance: solo el reporte de avance puede enviarse como CSV, con los encabezados de la hoja ` +
+  `${q(REPORTE_SHEET.name)} de la plantilla en la primera fila (${REPORTE_SHEET.columns
+    .filter((c) => c.required)
+    .map((c) => c.header)
+    .join(', ')}). Los planes de acción y los libros de instancia deben enviarse como libro de Excel (.xlsx, .xls u .ods)`;
+
+/** A file refused as a whole: `kind: null` and one workbook-level error. */
+export function refusedWorkbook(code: 'LIBRO_ILEGIBLE' | 'LIBRO_DEMASIADO_GRANDE' | 'LIBRO_NO_RECONOCIDO', detail: string): ParsedWorkbook {
+  const issues = new IssueCollector();
+  issues.error(code, {}, detail);
+  return { kind: null, data: null, issues: issues.issues, rejectedRows: [], sheetNames: [] };
+}
+
+function readFailure(failure: WorkbookReadFailure, csv: boolean): ParsedWorkbook {
+  if (failure.reason === 'TOO_LARGE') {
+    return refusedWorkbook(
+      'LIBRO_DEMASIADO_GRANDE',
+      `el libro es demasiado grande: ${failure.detail}. Divida la información en varios libros`,
+    );
+  }
+  return refusedWorkbook(
+    'LIBRO_ILEGIBLE',
+    csv
+      ? `no se pudo leer el archivo CSV: ${failure.detail}`
+      : `no se pudo leer el libro: ${failure.detail}. Guárdelo como libro de Excel (.xlsx) y envíelo de nuevo`,
+  );
+}
+
 /**
  * Reads and parses an uploaded workbook (pure: no clock, no database, no file system). Never
  * throws for bad input: an unreadable or oversized file gives `kind: null` with an error issue.
+ * Text content is read as CSV, and only a REPORTE (the `Reporte` sheet's headers in its first row)
+ * is accepted that way.
  */
 export function parseWorkbook(buffer: Uint8Array, options: ParseOptions = {}): ParsedWorkbook {
-  const read = readWorkbook(buffer, { ...DEFAULT_READ_LIMITS, ...options.limits });
-  if (!read.ok) {
-    const issues = new IssueCollector();
-    const tooLarge = read.failure.reason === 'TOO_LARGE';
-    issues.error(
-      tooLarge ? 'LIBRO_DEMASIADO_GRANDE' : 'LIBRO_ILEGIBLE',
-      {},
-      tooLarge
-        ? `el libro es demasiado grande: ${read.failure.detail}. Divida la información en varios libros`
-        : `no se pudo leer el libro: ${read.failure.detail}. Guárdelo como libro de Excel (.xlsx) y envíelo de nuevo`,
-    );
-    return { kind: null, data: null, issues: issues.issues, rejectedRows: [], sheetNames: [] };
-  }
+  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
+  const csv = looksLikeCsv(buffer);
+  const read = csv ? readCsv(buffer, REPORTE_SHEET.name, limits) : readWorkbook(buffer, limits);
+  if (!read.ok) return readFailure(read.failure, csv);
+  if (csv && !isReporteCsv(read.workbook.sheets[0])) return refusedWorkbook('LIBRO_NO_RECONOCIDO', CSV_NOT_REPORTE);
   return parseWorkbookData(read.workbook);
 }

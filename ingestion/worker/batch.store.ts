@@ -29,6 +29,12 @@ export interface BatchTimings {
 
 /** The longest text a stored issue value keeps (the message names it anyway). */
 const MAX_VALUE = 2000;
+/** Bounds of the other issue columns (sheet varchar(100), column varchar(200), message text). */
+const MAX_SHEET = 100;
+const MAX_COLUMN = 200;
+const MAX_MESSAGE = 8000;
+const cut = (text: string | null, max: number): string | null =>
+  text === null || text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 
 /**
  * Import batches as a work queue shared by several workers: a batch is claimed with
@@ -185,11 +191,11 @@ export class BatchStore {
             batchId,
             severity: x.severity,
             code: x.code,
-            sheet: x.sheet,
+            sheet: cut(x.sheet, MAX_SHEET),
             row: x.row,
-            column: x.column,
+            column: cut(x.column, MAX_COLUMN),
             value: x.value === null ? null : x.value.slice(0, MAX_VALUE),
-            message: x.message,
+            message: cut(x.message, MAX_MESSAGE)!,
           })),
         )
         .execute();

@@ -6,6 +6,7 @@ import { ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
 import { Logger } from '../../src/server/logger';
 import { BatchOutcome, processBatch } from '../import/import.pipeline';
+import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { ReadLimits } from '../xlsx/workbook.types';
 import { BatchStore, LeaseLostError } from './batch.store';
 import { fileOutcome, InboxLayout, scanInbox } from './inbox.scanner';
@@ -20,6 +21,8 @@ export interface WorkerOptions {
   /** Times a batch may be started before it is rejected as unprocessable (default 3). */
   maxAttempts?: number;
   limits?: Partial<ReadLimits>;
+  /** Time and memory bounds of the thread that reads each file (defaults: 60 s, 512 MB). */
+  sandbox?: SandboxOptions;
   owner?: string;
 }
 
@@ -60,12 +63,14 @@ export class ImportWorker {
   private stopped = false;
   private readonly leaseMs: number;
   private readonly maxAttempts: number;
+  private readonly parser: ParseSandbox;
 
   constructor(private readonly o: WorkerOptions) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
     this.leaseMs = o.leaseMs ?? 60_000;
     this.maxAttempts = o.maxAttempts ?? 3;
     this.store = new BatchStore(o.ds, this.leaseMs);
+    this.parser = new ParseSandbox(o.sandbox);
   }
 
   start(): void {
@@ -80,6 +85,7 @@ export class ImportWorker {
     this.task = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     await this.running?.catch(() => undefined);
+    await this.parser.close();
   }
 
   /** One pass (skipped while a pass runs); on a connection error, schedules a retry with backoff. */
@@ -132,7 +138,7 @@ export class ImportWorker {
         return null;
       }
       const outcome = await processBatch(
-        { ds: this.o.ds, store: this.store, ...(this.o.limits ? { limits: this.o.limits } : {}) },
+        { ds: this.o.ds, store: this.store, parser: this.parser, ...(this.o.limits ? { limits: this.o.limits } : {}) },
         batch,
         this.owner,
       );

@@ -71,6 +71,10 @@ export interface ReadLimits {
   readonly maxRows: number;
   /** Maximum number of columns per sheet. */
   readonly maxColumns: number;
+  /** Maximum number of parts (entries) of a zipped workbook. */
+  readonly maxZipEntries: number;
+  /** Maximum compression ratio of a zipped workbook, per part and overall (parts above 1 MiB inflated). */
+  readonly maxCompressionRatio: number;
 }
 
 export const DEFAULT_READ_LIMITS: ReadLimits = {
@@ -78,6 +82,8 @@ export const DEFAULT_READ_LIMITS: ReadLimits = {
   maxUncompressedBytes: 100 * 1024 * 1024,
   maxRows: 20_000,
   maxColumns: 500,
+  maxZipEntries: 1000,
+  maxCompressionRatio: 200,
 };
 
 /** A cell to write. Plain strings are always written as text (never as formulas). */

@@ -3,14 +3,16 @@
  * model of `workbook.types.ts` and writes workbooks from that model.
  *
  * Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
- * (never CSV/HTML/SYLK text); file size, inflated size, rows and columns are capped; formulas are
- * never evaluated (cached values are read); macros are not loaded; dates are converted here from
- * their serials (UTC arithmetic, no time zone involved).
+ * (never CSV/HTML/SYLK text: CSV is read by `csv.reader.ts`, never by the spreadsheet library); file
+ * size is capped; a ZIP is inspected before it is inflated (`zip.inspector.ts`: entry count,
+ * inflated size, compression ratio, declared sizes verified, rows counted in the XML); rows and
+ * columns are capped; formulas are never evaluated (cached values are read); macros are not loaded;
+ * dates are converted here from their serials (UTC arithmetic, no time zone involved).
  */
 import * as XLSX from 'xlsx';
 import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
 import { Cell, DEFAULT_READ_LIMITS, ReadLimits, SheetData, SheetSpec, WorkbookReadResult, WritableCell } from './workbook.types';
-import { isCompoundFile, isZip, zipUncompressedSize } from './zip.inspector';
+import { inspectZip, isCompoundFile, isZip } from './zip.inspector';
 
 interface SsfApi {
   is_date(format: string): boolean;
@@ -79,6 +81,7 @@ function convertCell(raw: XLSX.CellObject, date1904: boolean): Cell | undefined 
 }
 
 function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | null {
+  if (bytes.length === 0) return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo está vacío' } };
   if (bytes.length > limits.maxBytes) {
     return {
       ok: false,
@@ -86,25 +89,18 @@ function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | 
     };
   }
   if (isZip(bytes)) {
-    const inflated = zipUncompressedSize(bytes);
-    if (inflated === null) {
-      return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo comprimido está dañado' } };
-    }
-    if (inflated > limits.maxUncompressedBytes) {
-      return {
-        ok: false,
-        failure: {
-          reason: 'TOO_LARGE',
-          detail: `el contenido descomprimido ocupa ${inflated} bytes; el máximo es ${limits.maxUncompressedBytes}`,
-        },
-      };
-    }
-    return null;
+    const zip = inspectZip(bytes, {
+      maxEntries: limits.maxZipEntries,
+      maxUncompressedBytes: limits.maxUncompressedBytes,
+      maxCompressionRatio: limits.maxCompressionRatio,
+      maxRows: limits.maxRows,
+    });
+    return zip.ok ? null : { ok: false, failure: { reason: zip.reason, detail: zip.detail } };
   }
   if (isCompoundFile(bytes)) return null;
   return {
     ok: false,
-    failure: { reason: 'UNREADABLE', detail: 'el archivo no es un libro de Excel (.xlsx, .xls) ni de LibreOffice (.ods)' },
+    failure: { reason: 'UNREADABLE', detail: 'el archivo no es un libro de Excel (.xlsx, .xls), de LibreOffice (.ods) ni un CSV' },
   };
 }
 
@@ -231,7 +227,7 @@ export function writeWorkbook(sheets: readonly SheetSpec[]): Buffer {
 /**
  * Returns the given workbook (as .xlsx) with `sheet` appended; a sheet with the same name is
  * replaced. Formulas and number formats of the original are kept. When the original cannot be read
- * (not a workbook, too large), returns a new workbook holding only `sheet`.
+ * (not a workbook, too large) or written back, returns a new workbook holding only `sheet`.
  */
 export function appendSheet(original: Uint8Array, sheet: SheetSpec, limits: ReadLimits = DEFAULT_READ_LIMITS): Buffer {
   const bytes = original instanceof Uint8Array ? original : new Uint8Array(original);
@@ -251,5 +247,9 @@ export function appendSheet(original: Uint8Array, sheet: SheetSpec, limits: Read
     if (wb.Workbook?.Sheets) wb.Workbook.Sheets.splice(index, 1);
   }
   XLSX.utils.book_append_sheet(wb, toWorksheet(sheet), sheet.name);
-  return toBuffer(wb);
+  try {
+    return toBuffer(wb);
+  } catch {
+    return writeWorkbook([sheet]); // the original cannot be written back (e.g. a cell beyond Excel's 32 767 characters)
+  }
 }

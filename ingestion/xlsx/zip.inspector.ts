@@ -1,12 +1,54 @@
 /**
- * Minimal inspection of a ZIP container's central directory, used to refuse "zip bombs" before the
- * spreadsheet library inflates anything. Pure; reads only the directory records.
+ * Inspection of a ZIP container (xlsx, ods) before the spreadsheet library inflates anything, so a
+ * "zip bomb" is refused without using the memory it claims. Pure (node:zlib only).
+ *
+ * 1. The central directory is read exactly as SheetJS reads it (the last end-of-directory record,
+ *    its entry count, each entry's local header), so what is checked is what would be inflated.
+ * 2. Declared sizes: entry count, total uncompressed size and compression ratio (per entry and
+ *    overall) are bounded before any inflation. ZIP64, encryption and unknown methods are refused.
+ * 3. Declared sizes are then verified: each entry is inflated with an output cap of its declared
+ *    size + 1 byte, so a lying directory (sizes 0, data descriptors, small sizes over a huge stream)
+ *    is refused after at most its declared size. Rows are counted in the inflated XML on the way,
+ *    so a sheet with a million rows is refused before any parser materialises them.
  */
+import { inflateRawSync } from 'node:zlib';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
-const EOCD_MIN_SIZE = 22;
-const MAX_COMMENT = 0xffff;
+const LOCAL_ENTRY_SIGNATURE = 0x04034b50;
+const EOCD_SIZE = 22;
+const CENTRAL_ENTRY_SIZE = 46;
+const LOCAL_ENTRY_SIZE = 30;
+const ZIP64_MARK = 0xffffffff;
+
+/** Below this inflated size an entry's (or the whole archive's) compression ratio is not checked. */
+export const RATIO_GRACE_BYTES = 1024 * 1024;
+
+export interface ZipLimits {
+  /** Maximum number of entries (parts) in the archive. */
+  readonly maxEntries: number;
+  /** Maximum total uncompressed size of all entries. */
+  readonly maxUncompressedBytes: number;
+  /** Maximum uncompressed/compressed ratio, per entry and overall (above RATIO_GRACE_BYTES). */
+  readonly maxCompressionRatio: number;
+  /** Maximum number of rows (`<row>`, `<table:table-row>` elements) per sheet part. */
+  readonly maxRows: number;
+}
+
+export interface ZipEntry {
+  readonly name: string;
+  readonly flags: number;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localOffset: number;
+}
+
+export type ZipProblem = { readonly reason: 'UNREADABLE' | 'TOO_LARGE'; readonly detail: string };
+
+export type ZipInspection =
+  | { readonly ok: true; readonly entries: readonly ZipEntry[]; readonly uncompressedBytes: number }
+  | ({ readonly ok: false } & ZipProblem);
 
 export function isZip(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
@@ -18,33 +60,175 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
 }
 
+const damaged = (detail = 'el archivo comprimido está incompleto o dañado'): ZipProblem => ({ reason: 'UNREADABLE', detail });
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+
+/** The central directory, read the way SheetJS reads it; a problem when it is damaged or unsupported. */
+export function readZipDirectory(bytes: Uint8Array, maxEntries = Number.MAX_SAFE_INTEGER): ZipEntry[] | ZipProblem {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // SheetJS takes the LAST end-of-directory signature of the file; so do we.
+  let eocd = -1;
+  for (let i = bytes.length - 4; i >= 0; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && view.getUint32(i, true) === EOCD_SIGNATURE) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0 || eocd + EOCD_SIZE > bytes.length) return damaged();
+  const onDisk = view.getUint16(eocd + 8, true);
+  const total = view.getUint16(eocd + 10, true);
+  const start = view.getUint32(eocd + 16, true);
+  if (onDisk === 0xffff || total === 0xffff || start === ZIP64_MARK) {
+    return damaged('el archivo comprimido usa el formato ZIP64, que no se admite para libros');
+  }
+  if (onDisk !== total) return damaged('el archivo comprimido está dividido en varias partes');
+  if (total > maxEntries) {
+    return { reason: 'TOO_LARGE', detail: `el archivo comprimido tiene ${total} partes; el máximo es ${maxEntries}` };
+  }
+  const entries: ZipEntry[] = [];
+  let offset = start;
+  for (let n = 0; n < total; n++) {
+    if (offset + CENTRAL_ENTRY_SIZE > bytes.length || view.getUint32(offset, true) !== CENTRAL_ENTRY_SIGNATURE) return damaged();
+    const nameLength = view.getUint16(offset + 28, true);
+    const next = offset + CENTRAL_ENTRY_SIZE + nameLength + view.getUint16(offset + 30, true) + view.getUint16(offset + 32, true);
+    if (next > bytes.length) return damaged();
+    const entry: ZipEntry = {
+      name: Buffer.from(bytes.buffer, bytes.byteOffset + offset + CENTRAL_ENTRY_SIZE, nameLength).toString('latin1'),
+      flags: view.getUint16(offset + 8, true),
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      uncompressedSize: view.getUint32(offset + 24, true),
+      localOffset: view.getUint32(offset + 42, true),
+    };
+    if ([entry.compressedSize, entry.uncompressedSize, entry.localOffset].includes(ZIP64_MARK)) {
+      return damaged('el archivo comprimido usa el formato ZIP64, que no se admite para libros');
+    }
+    entries.push(entry);
+    offset = next;
+  }
+  return entries;
+}
+
 /**
  * Total declared uncompressed size of all entries, or null when the directory cannot be read or
  * uses ZIP64 (sizes above 4 GiB), which a workbook upload never legitimately needs.
  */
 export function zipUncompressedSize(bytes: Uint8Array): number | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const lowest = Math.max(0, bytes.length - EOCD_MIN_SIZE - MAX_COMMENT);
-  let eocd = -1;
-  for (let i = bytes.length - EOCD_MIN_SIZE; i >= lowest; i--) {
-    if (view.getUint32(i, true) === EOCD_SIGNATURE) {
-      eocd = i;
-      break;
+  const entries = readZipDirectory(bytes);
+  return Array.isArray(entries) ? entries.reduce((sum, e) => sum + e.uncompressedSize, 0) : null;
+}
+
+function ratioProblem(what: string, inflated: number, compressed: number, limits: ZipLimits): ZipProblem | null {
+  if (inflated <= RATIO_GRACE_BYTES || inflated <= compressed * limits.maxCompressionRatio) return null;
+  const ratio = compressed === 0 ? '∞' : String(Math.round(inflated / compressed));
+  return {
+    reason: 'TOO_LARGE',
+    detail: `${what} se descomprime ${ratio} veces su tamaño (${mb(inflated)}); el máximo admitido es ${limits.maxCompressionRatio} veces (posible «bomba zip»)`,
+  };
+}
+
+/** Checks on the declared sizes only: nothing is inflated. */
+function checkDeclared(entries: readonly ZipEntry[], fileSize: number, limits: ZipLimits): ZipProblem | null {
+  const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (inflated > limits.maxUncompressedBytes) {
+    return {
+      reason: 'TOO_LARGE',
+      detail: `el contenido descomprimido ocuparía ${mb(inflated)}; el máximo es ${mb(limits.maxUncompressedBytes)} (posible «bomba zip»)`,
+    };
+  }
+  const offsets = new Set<number>();
+  for (const e of entries) {
+    if (e.flags & 0x41) return { reason: 'UNREADABLE', detail: 'el archivo está protegido con contraseña' };
+    if (e.method !== 0 && e.method !== 8) return damaged('el archivo comprimido usa un método de compresión no admitido');
+    // Entries sharing their data (an "overlapping" zip bomb) or claiming more bytes than the file has.
+    if (e.compressedSize > fileSize || offsets.has(e.localOffset)) return damaged('el archivo comprimido está dañado o manipulado');
+    offsets.add(e.localOffset);
+    const problem = ratioProblem(`la parte «${e.name.slice(0, 80)}»`, e.uncompressedSize, e.compressedSize, limits);
+    if (problem) return problem;
+  }
+  const compressed = entries.reduce((sum, e) => sum + e.compressedSize, 0);
+  return ratioProblem('el archivo', inflated, compressed, limits);
+}
+
+function isNameEnd(byte: number | undefined): boolean {
+  return byte === undefined || byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d || byte === 0x3e || byte === 0x2f;
+}
+
+const ROW = Buffer.from('row');
+const TABLE_ROW = Buffer.from('table-row');
+const TABLE = Buffer.from('table');
+
+/** Largest number of rows in one sheet of an XML part: `<row>` per part, `<table:table-row>` per `<table:table>`. */
+export function maxRowsInXml(xml: Uint8Array): number {
+  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
+  let most = 0;
+  let rows = 0;
+  for (let at = buf.indexOf(0x3c); at >= 0; at = buf.indexOf(0x3c, at + 1)) {
+    let end = at + 1;
+    let colon = -1;
+    while (end < buf.length && end - at < 64 && !isNameEnd(buf[end])) {
+      if (buf[end] === 0x3a) colon = end;
+      end++;
+    }
+    if (!isNameEnd(buf[end])) continue;
+    const start = colon >= 0 ? colon + 1 : at + 1;
+    const is = (word: Buffer): boolean => end - start === word.length && buf.compare(word, 0, word.length, start, end) === 0;
+    if (is(ROW) || is(TABLE_ROW)) {
+      rows++;
+      if (rows > most) most = rows;
+    } else if (colon >= 0 && is(TABLE)) {
+      rows = 0;
     }
   }
-  if (eocd < 0) return null;
-  const entries = view.getUint16(eocd + 10, true);
-  let offset = view.getUint32(eocd + 16, true);
-  let total = 0;
-  for (let n = 0; n < entries; n++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_ENTRY_SIGNATURE) return null;
-    const size = view.getUint32(offset + 24, true);
-    if (size === 0xffffffff) return null;
-    total += size;
-    const nameLength = view.getUint16(offset + 28, true);
-    const extraLength = view.getUint16(offset + 30, true);
-    const commentLength = view.getUint16(offset + 32, true);
-    offset += 46 + nameLength + extraLength + commentLength;
+  return most;
+}
+
+/** Inflates one entry with its declared size as the cap; a problem when it is damaged or lies. */
+function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProblem | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lo = e.localOffset;
+  if (lo + LOCAL_ENTRY_SIZE > bytes.length || view.getUint32(lo, true) !== LOCAL_ENTRY_SIGNATURE) return damaged();
+  const dataStart = lo + LOCAL_ENTRY_SIZE + view.getUint16(lo + 26, true) + view.getUint16(lo + 28, true);
+  if (dataStart > bytes.length) return damaged();
+  let data: Uint8Array;
+  if (e.method === 0) {
+    if (e.compressedSize !== e.uncompressedSize || dataStart + e.compressedSize > bytes.length) return damaged();
+    data = bytes.subarray(dataStart, dataStart + e.compressedSize);
+  } else {
+    try {
+      // The rest of the file, as SheetJS inflates it: the deflate stream ends itself.
+      data = inflateRawSync(bytes.subarray(dataStart), { maxOutputLength: e.uncompressedSize + 1 });
+    } catch (err) {
+      const tooLarge = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+      return damaged(
+        tooLarge
+          ? `el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» se descomprime en más bytes de los que declara (posible «bomba zip»)`
+          : undefined,
+      );
+    }
+    if (data.length !== e.uncompressedSize) {
+      return damaged(`el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» no ocupa lo que declara`);
+    }
   }
-  return total;
+  // A row element takes at least 6 bytes (`<row/>`): smaller parts cannot exceed the limit.
+  if (/\.xml$/i.test(e.name) && data.length / 6 > limits.maxRows) {
+    const rows = maxRowsInXml(data);
+    if (rows > limits.maxRows) {
+      return { reason: 'TOO_LARGE', detail: `una hoja del libro tiene ${rows} filas; el máximo es ${limits.maxRows}` };
+    }
+  }
+  return null;
+}
+
+/** Inspects a ZIP container against the limits; inflates each entry at most to its declared size. */
+export function inspectZip(bytes: Uint8Array, limits: ZipLimits): ZipInspection {
+  const entries = readZipDirectory(bytes, limits.maxEntries);
+  if (!Array.isArray(entries)) return { ok: false, ...entries };
+  const declared = checkDeclared(entries, bytes.length, limits);
+  if (declared) return { ok: false, ...declared };
+  for (const e of entries) {
+    const problem = verifyEntry(bytes, e, limits);
+    if (problem) return { ok: false, ...problem };
+  }
+  return { ok: true, entries, uncompressedBytes: entries.reduce((sum, e) => sum + e.uncompressedSize, 0) };
 }

@@ -33,8 +33,10 @@ export interface AppConfig {
   readonly uploadMaxBytes: number;
   /** Folder where claimed and uploaded workbooks are kept under generated names. */
   readonly storageDir: string;
-  /** Bounds on one workbook (rows and columns per sheet, inflated size). */
+  /** Bounds on one workbook (rows and columns per sheet, inflated size, zip parts and ratio). */
   readonly importLimits: ImportLimits;
+  /** Bounds on the isolated thread that reads and parses one workbook. */
+  readonly parseSandbox: ParseSandboxLimits;
   /** Limits every GraphQL operation must respect (docs/security.md). */
   readonly queryLimits: QueryLimits;
   /** Largest JSON body accepted at /graphql, in bytes. */
@@ -61,6 +63,17 @@ export interface ImportLimits {
   readonly maxUncompressedBytes: number;
   readonly maxRows: number;
   readonly maxColumns: number;
+  /** Parts (entries) of a zipped workbook (.xlsx, .ods). */
+  readonly maxZipEntries: number;
+  /** Uncompressed/compressed ratio of a zipped workbook, per part and overall. */
+  readonly maxCompressionRatio: number;
+}
+
+export interface ParseSandboxLimits {
+  /** Longest a workbook may take to be read and parsed, in milliseconds. */
+  readonly timeoutMs: number;
+  /** V8 heap (old generation) of the parsing thread, in MB. */
+  readonly maxMemoryMb: number;
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -153,7 +166,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ),
       maxRows: parseInteger('IMPORT_MAX_ROWS', env.IMPORT_MAX_ROWS, 200_000, 1, 1_048_576, problems),
       maxColumns: parseInteger('IMPORT_MAX_COLUMNS', env.IMPORT_MAX_COLUMNS, 200, 1, 16_384, problems),
+      maxZipEntries: parseInteger('IMPORT_MAX_ZIP_ENTRIES', env.IMPORT_MAX_ZIP_ENTRIES, 1000, 10, 100_000, problems),
+      maxCompressionRatio: parseInteger('IMPORT_MAX_COMPRESSION_RATIO', env.IMPORT_MAX_COMPRESSION_RATIO, 200, 10, 10_000, problems),
     },
+    parseSandbox: Object.freeze({
+      timeoutMs: parseInteger('IMPORT_PARSE_TIMEOUT_MS', env.IMPORT_PARSE_TIMEOUT_MS, 60_000, 100, 3_600_000, problems),
+      maxMemoryMb: parseInteger('IMPORT_PARSE_MAX_MEMORY_MB', env.IMPORT_PARSE_MAX_MEMORY_MB, 512, 32, 16_384, problems),
+    }),
     queryLimits: Object.freeze({
       maxDepth: parseInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100, problems),
       maxAliases: parseInteger('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000, problems),

@@ -55,8 +55,8 @@ export class ProgressCache {
     if (!policy) throw new NotFoundError(`Policy ${policyId} does not exist`);
     const ids = products.map((p) => p.id);
     const [goals, reports, entities] = await Promise.all([
-      this.loaders.goalsByProductId.loadMany(ids),
-      this.loaders.reportsByProductId.loadMany(ids),
+      this.loaders.goalValuesByProductId.loadMany(ids),
+      this.loaders.reportValuesByProductId.loadMany(ids),
       this.loaders.byId(OrgEntityRecord).loadMany([...new Set(products.map((p) => p.responsibleEntityId))]),
     ]);
     const entityById = new Map<number, OrgEntityRecord>();

@@ -127,15 +127,13 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     app.use(serveStatic('/ruru-static/'));
     app.get('/graphql', (req, res, next) => {
       if (req.accepts(['application/json', 'text/html']) === 'text/html' && !req.query.query) {
-        res
-          .type('html')
-          .send(
-            ruruHTML({
-              endpoint: '/graphql',
-              staticPath: '/ruru-static/',
-              clientConfig: { defaultQuery: IDE_DEFAULT_QUERY } as RuruServerConfig['clientConfig'],
-            }),
-          );
+        res.type('html').send(
+          ruruHTML({
+            endpoint: '/graphql',
+            staticPath: '/ruru-static/',
+            clientConfig: { defaultQuery: IDE_DEFAULT_QUERY } as RuruServerConfig['clientConfig'],
+          }),
+        );
         return;
       }
       next();

@@ -8,8 +8,8 @@ export function toPolicyCalcInput(p: PolicyRecord): PolicyCalcInput {
 
 export function toPolicyProductInput(
   product: ProductRecord,
-  goals: readonly GoalRecord[],
-  reports: readonly ProgressReportRecord[],
+  goals: readonly Pick<GoalRecord, 'year' | 'period' | 'value'>[],
+  reports: readonly Pick<ProgressReportRecord, 'year' | 'period' | 'value'>[],
   responsible: OrgEntityRecord | null,
 ): PolicyProductInput {
   return {

@@ -11,13 +11,17 @@ const PolicyConnection = Connection(PolicyRecord, 'Policy');
 @Resolver(() => PolicyRecord)
 export class PolicyResolver {
   @Query(() => PolicyRecord, { nullable: true, description: 'A policy by id or by code.' })
-  policy(
+  async policy(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID, { nullable: true, description: 'Internal identifier.' }) id?: string,
     @Arg('code', () => String, { nullable: true, description: 'Natural key: the code.' }) code?: string,
   ): Promise<PolicyRecord | null> {
     exactlyOne({ id, code }, [['id'], ['code']]);
-    return id ? ctx.loaders.byId(PolicyRecord).load(parseId(id)) : ctx.services.policies.policyByCode(code!);
+    if (id) return ctx.loaders.byId(PolicyRecord).load(parseId(id));
+    const policy = await ctx.services.policies.policyByCode(code!);
+    // Nested fields (progress) read the policy by id: give them this row instead of a second SELECT.
+    if (policy) ctx.loaders.byId(PolicyRecord).prime(policy.id, policy);
+    return policy;
   }
 
   @Query(() => PolicyConnection, { description: 'Policies by code, filtered by lead entity or text.' })

@@ -1,0 +1,31 @@
+/**
+ * Entry of the parsing thread started by `parse.sandbox.ts`: reads and parses workbooks (and writes
+ * the `Errores` workbook of a rejected one) under the thread's memory limit, far from the process
+ * that holds the database connections and the HTTP server.
+ */
+import { parentPort } from 'node:worker_threads';
+import { errorsSheet } from '../output/errors-sheet.writer';
+import { parseWorkbook } from '../parsing/workbook.parser';
+import type { SandboxJob, SandboxReply } from './parse.sandbox';
+
+if (!parentPort) throw new Error('parse.worker runs only as a worker thread (see parse.sandbox.ts)');
+const port = parentPort;
+
+port.on('message', (job: SandboxJob) => {
+  const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
+  try {
+    if (job.op === 'parse') {
+      const reply: SandboxReply = { id: job.id, ok: true, parsed: parseWorkbook(bytes, { limits: job.limits }) };
+      port.postMessage(reply);
+    } else {
+      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits)); // own buffer: transferable
+      const reply: SandboxReply = { id: job.id, ok: true, workbook };
+      port.postMessage(reply, [workbook.buffer]);
+    }
+  } catch (err) {
+    const reply: SandboxReply = { id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) };
+    port.postMessage(reply);
+  }
+});
+
+port.postMessage({ ready: true });
