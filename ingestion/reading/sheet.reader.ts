@@ -106,9 +106,10 @@ export function readColumn(
   issues: IssueCollector,
   out: MutableRow,
 ): void {
-  const where = { ...at, column: column.header, value: cellValueText(cell) };
+  // The location is built only when an issue is raised: most cells raise none (hot path of big imports).
+  const where = () => ({ ...at, column: column.header, value: cellValueText(cell) });
   const report = (r: { code: Parameters<IssueCollector['error']>[0]; detail: string }): void => {
-    issues.error(r.code, where, r.detail);
+    issues.error(r.code, where(), r.detail);
     out.invalid.add(column.key);
   };
   const empty = isEmptyCell(cell);
@@ -148,7 +149,7 @@ export function readColumn(
         // A negative value is kept (the row still goes through the other checks); any other
         // problem leaves the value out.
         if (checked.code !== 'VALOR_NEGATIVO') return report(checked);
-        issues.error(checked.code, where, checked.detail);
+        issues.error(checked.code, where(), checked.detail);
       }
       out.values.set(column.key, read.value?.value ?? null);
       if (read.value) out.numbers.set(column.key, read.value);

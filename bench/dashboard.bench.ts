@@ -1,0 +1,157 @@
+/**
+ * 2. Dashboard query. The whole-policy dashboard of shared/spec/api.md through HTTP for policies of
+ * 10, 100 and 1 000 products with 40 reports each: latency median and p95, SQL statements per
+ * request, next to the hand-written baseline (support/dashboard.baseline.ts) in the same process.
+ */
+import { createBenchDatabase } from './support/bench-db';
+import { BASELINE_STATEMENTS, startBaseline } from './support/dashboard.baseline';
+import { PlanShape, planWorkbook, reportObjects, reporteWorkbook } from './support/data.generator';
+import { DASHBOARD_QUERY, gql, startApi } from './support/http';
+import { createImporter } from './support/pipeline';
+import { Check, RunOptions, SectionResult, Table } from './support/results';
+import { median, ms, p95, ratio } from './support/stats';
+
+export const DASHBOARD_CUT = '2024-06-30';
+
+interface SizeResult {
+  products: number;
+  gqlMs: number[];
+  baseMs: number[];
+  statements: number[];
+  sameFigures: boolean;
+}
+
+/** Policy `D<n>`: n quarterly products over 10 years from 2016, 40 reports each, imported through the pipeline. */
+export function dashboardShape(products: number, code = `D${products}`): PlanShape {
+  return { code, products, startYear: 2016, vigencias: 10, objectives: 5, entities: 12, sectors: 4 };
+}
+
+async function post(url: string, body: unknown): Promise<unknown> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const json = (await res.json()) as { data?: unknown; errors?: unknown };
+  if (res.status !== 200 || json.errors) throw new Error(`${url}: ${res.status} ${JSON.stringify(json).slice(0, 300)}`);
+  return json.data;
+}
+
+export async function dashboardBench(o: RunOptions, log: (m: string) => void): Promise<SectionResult> {
+  const started = performance.now();
+  const sizes = o.quick ? [10, 30, 100] : [10, 100, 1000];
+  const runsOf = (n: number) => (o.quick ? 5 : n >= 1000 ? 60 : n >= 100 ? 150 : 300);
+  const db = await createBenchDatabase('dashboard');
+  const api = await startApi(db);
+  const baseline = await startBaseline(db.url);
+  try {
+    const importer = createImporter(db);
+    for (const n of sizes) {
+      const shape = dashboardShape(n);
+      await importer.importNow(planWorkbook(shape), `plan-${shape.code}.xlsx`);
+      await importer.importNow(reporteWorkbook(reportObjects(shape)), `reporte-${shape.code}.xlsx`);
+    }
+    log(`policies of ${sizes.join(', ')} products imported`);
+    const results: SizeResult[] = [];
+    for (const n of sizes) {
+      const vars = { code: `D${n}`, cut: DASHBOARD_CUT };
+      const g = await gql(api.url, DASHBOARD_QUERY, vars);
+      const b = await post(baseline.url, vars);
+      const r: SizeResult = { products: n, gqlMs: [], baseMs: [], statements: [], sameFigures: JSON.stringify(g) === JSON.stringify(b) };
+      for (let i = 0; i < 5; i++) {
+        await gql(api.url, DASHBOARD_QUERY, vars);
+        await post(baseline.url, vars);
+      }
+      // Alternating, so both sides see the same machine.
+      for (let i = 0; i < runsOf(n); i++) {
+        let t = performance.now();
+        const { statements } = await db.counter.measure(() => gql(api.url, DASHBOARD_QUERY, vars));
+        r.gqlMs.push(performance.now() - t);
+        r.statements.push(statements);
+        t = performance.now();
+        await post(baseline.url, vars);
+        r.baseMs.push(performance.now() - t);
+      }
+      log(
+        `${String(n).padStart(5)} products: GraphQL ${ms(median(r.gqlMs))}, baseline ${ms(median(r.baseMs))}, ${r.statements[0]} statements`,
+      );
+      results.push(r);
+    }
+    return summarise(o, results, (performance.now() - started) / 1000);
+  } finally {
+    await baseline.stop();
+    await api.stop();
+    await db.drop();
+  }
+}
+
+function summarise(o: RunOptions, results: SizeResult[], seconds: number): SectionResult {
+  const largest = results[results.length - 1]!;
+  const middle = results[results.length - 2]!;
+  const statementSet = [...new Set(results.flatMap((r) => r.statements))];
+  const vsBase = median(largest.gqlMs) / median(largest.baseMs);
+  const growth = median(largest.gqlMs) / median(middle.gqlMs);
+  const checks: Check[] = [
+    {
+      label: `Dashboard at ${largest.products} products: GraphQL ÷ hand-written baseline (medians)`,
+      value: ratio(vsBase),
+      target: '≤ 1.50×',
+      met: vsBase <= 1.5,
+    },
+    {
+      label: `Dashboard: SQL statements per request at ${results.map((r) => r.products).join(', ')} products`,
+      value: statementSet.join(', '),
+      target: 'identical',
+      met: statementSet.length === 1,
+    },
+    {
+      label: `Dashboard: latency at ${largest.products} ÷ latency at ${middle.products} products (medians)`,
+      value: ratio(growth),
+      target: '≤ 12.00×',
+      met: growth <= 12,
+    },
+  ];
+  const table: Table = {
+    title: `Policies with 40 quarterly reports per product, cut ${DASHBOARD_CUT}, sequential requests over loopback HTTP`,
+    header: [
+      'products',
+      'GraphQL median',
+      'GraphQL p95',
+      'statements',
+      'baseline median',
+      'baseline p95',
+      'statements',
+      'GraphQL ÷ baseline',
+      'runs',
+      'same JSON',
+    ],
+    rows: results.map((r) => [
+      r.products,
+      ms(median(r.gqlMs)),
+      ms(p95(r.gqlMs)),
+      [...new Set(r.statements)].join(', '),
+      ms(median(r.baseMs)),
+      ms(p95(r.baseMs)),
+      BASELINE_STATEMENTS,
+      ratio(median(r.gqlMs) / median(r.baseMs)),
+      r.gqlMs.length,
+      r.sameFigures ? 'yes' : '**no**',
+    ]),
+  };
+  const notes = [
+    'GraphQL: the real app (createApp, production settings, default query limits) with an `authenticate` hook returning an ADMIN; ' +
+      'statements counted by the TypeORM logger for each request. Baseline: four SQL statements sent at once through a mysql2 pool ' +
+      '(policy; products joined to objectives, entities and sectors; goals; reports), `computePolicyProgress`, and the same JSON as ' +
+      'the GraphQL `data`, served by a bare node:http handler. "same JSON" compares both responses byte for byte.',
+  ];
+  if (results.some((r) => !r.sameFigures))
+    notes.push('**The baseline did not return the same JSON as GraphQL for some sizes: its timings are not comparable there.**');
+  return {
+    id: 'dashboard',
+    title: '2. Dashboard query',
+    method:
+      'Policies imported through the pipeline (PLAN + REPORTE); each iteration sends the dashboard query of shared/spec/api.md ' +
+      '(verbatim) to GraphQL, then the same request to the baseline, one at a time, after 5 warm-up rounds.' +
+      (o.quick ? ' QUICK MODE: smaller policies, 5 runs.' : ''),
+    checks,
+    tables: [table],
+    notes,
+    seconds,
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * 3. Load. autocannon (in a child process) for 20 s at 20 connections against the dashboard query of a
+ * 28-product policy and against a paginated product list, on the real app over loopback HTTP.
+ */
+import { dashboardShape, DASHBOARD_CUT } from './dashboard.bench';
+import { LoadChildArgs, LoadChildResult } from './load.child';
+import { createBenchDatabase } from './support/bench-db';
+import { runChild } from './support/child';
+import { planWorkbook, reportObjects, reporteWorkbook } from './support/data.generator';
+import { DASHBOARD_QUERY, gql, startApi } from './support/http';
+import { createImporter } from './support/pipeline';
+import { Check, RunOptions, SectionResult, Table } from './support/results';
+import { fmt, ms } from './support/stats';
+
+export const PRODUCT_LIST_QUERY = /* GraphQL */ `
+  query Products($first: Int!) {
+    products(first: $first) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        code
+        name
+        indicator
+        periodicity
+        policy {
+          code
+        }
+        objective {
+          number
+        }
+        responsibleEntity {
+          code
+          sector {
+            name
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface Scenario {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export async function loadBench(o: RunOptions, log: (m: string) => void): Promise<SectionResult> {
+  const started = performance.now();
+  const seconds = o.quick ? 3 : 20;
+  const connections = 20;
+  const others = o.quick ? 2 : 10;
+  const db = await createBenchDatabase('load');
+  const api = await startApi(db);
+  try {
+    const importer = createImporter(db);
+    // The 28-product policy of the dashboard, plus other 100-product policies so the list has pages.
+    const shapes = [dashboardShape(28, 'L28'), ...Array.from({ length: others }, (_, i) => dashboardShape(100, `L100-${i + 1}`))];
+    for (const shape of shapes) {
+      await importer.importNow(planWorkbook(shape), `plan-${shape.code}.xlsx`);
+      await importer.importNow(reporteWorkbook(reportObjects(shape)), `reporte-${shape.code}.xlsx`);
+    }
+    const products = 28 + 100 * others;
+    log(`${shapes.length} policies, ${fmt(products)} products imported`);
+    const scenarios: Scenario[] = [
+      { name: 'dashboard query, 28-product policy', query: DASHBOARD_QUERY, variables: { code: 'L28', cut: DASHBOARD_CUT } },
+      { name: `product list, first page of 50 (of ${fmt(products)})`, query: PRODUCT_LIST_QUERY, variables: { first: 50 } },
+    ];
+    const results: [Scenario, LoadChildResult][] = [];
+    for (const sc of scenarios) {
+      await gql(api.url, sc.query, sc.variables); // fails loudly if the operation itself is wrong
+      const args: LoadChildArgs = { url: api.url, query: sc.query, variables: sc.variables, connections, seconds };
+      const r = await runChild<LoadChildResult>('load.child.ts', args);
+      log(
+        `${sc.name}: ${fmt(r.requestsPerSecond)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors + r.timeouts + r.graphqlErrors}`,
+      );
+      results.push([sc, r]);
+    }
+    const checks: Check[] = results.map(([sc, r]) => {
+      const errors = r.errors + r.timeouts + r.graphqlErrors + r.non2xx;
+      return {
+        label: `Load, ${sc.name}: errors and 5xx in ${seconds} s at ${connections} connections`,
+        value: `${errors} errors, ${r.status5xx} 5xx`,
+        target: '0 errors, 0 5xx',
+        met: errors === 0 && r.status5xx === 0,
+      };
+    });
+    const table: Table = {
+      title: `autocannon ${seconds} s, ${connections} connections, POST /graphql over loopback (load generator in its own process)`,
+      header: ['scenario', 'requests', 'requests/s', 'p50', 'p99', 'max', 'errors', 'timeouts', 'non-2xx', '5xx', 'GraphQL errors'],
+      rows: results.map(([sc, r]) => [
+        sc.name,
+        fmt(r.requests),
+        fmt(r.requestsPerSecond),
+        ms(r.p50),
+        ms(r.p99),
+        ms(r.max),
+        r.errors,
+        r.timeouts,
+        r.non2xx,
+        r.status5xx,
+        r.graphqlErrors,
+      ]),
+    };
+    return {
+      id: 'load',
+      title: '3. Load',
+      method:
+        'The real app (createApp, production settings) in the benchmark process, autocannon in a child process; a response counts as a ' +
+        'GraphQL error when its body is not `{"data":…}` or carries `errors`. Server, load generator and MariaDB share the 2 cores.' +
+        (o.quick ? ' QUICK MODE: 3 s per scenario.' : ''),
+      checks,
+      tables: [table],
+      notes: [],
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await api.stop();
+    await db.drop();
+  }
+}
