@@ -3,12 +3,19 @@
  * the `Errores` workbook of a rejected one) under the thread's memory limit, far from the process
  * that holds the database connections and the HTTP server.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { errorsSheet } from '../output/errors-sheet.writer';
 import { parseWorkbook } from '../parsing/workbook.parser';
 import type { SandboxJob, SandboxReply } from './parse.sandbox';
 
 if (!parentPort) throw new Error('parse.worker runs only as a worker thread (see parse.sandbox.ts)');
+
+// The spreadsheet model is garbage once parsed; collecting it before the result is copied to the main
+// thread keeps the two from adding up (the process's peak memory on large workbooks).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as (() => void) | undefined;
 const port = parentPort;
 
 port.on('message', (job: SandboxJob) => {
@@ -16,6 +23,7 @@ port.on('message', (job: SandboxJob) => {
   try {
     if (job.op === 'parse') {
       const reply: SandboxReply = { id: job.id, ok: true, parsed: parseWorkbook(bytes, { limits: job.limits }) };
+      if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);
     } else {
       const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits)); // own buffer: transferable

@@ -9,6 +9,7 @@ import {
   ProgressReportRecord,
   SectorRecord,
 } from '../../src/entities';
+import { DASHBOARD_QUERY } from '../support/dashboard-query';
 import { insertPolicyFixture } from '../support/fixtures';
 import { createTestApi } from '../support/test-api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -18,86 +19,7 @@ jest.mock('../../src/calculation/product-progress.calculator', () => {
   return { ...actual, computeProductProgress: jest.fn(actual.computeProductProgress) };
 });
 
-/** The dashboard query of shared/spec/api.md, verbatim. */
-const DASHBOARD = /* GraphQL */ `
-  query Dashboard($code: String!, $cut: Date) {
-    policy(code: $code) {
-      code
-      name
-      progress(cut: $cut) {
-        total {
-          toDate {
-            progress
-            ideal
-            gap
-          }
-          cumulative {
-            progress
-            ideal
-            gap
-          }
-          lights {
-            alto
-            medio
-            bajo
-            notDue
-          }
-          shares {
-            green
-            yellow
-            red
-          }
-        }
-        byObjective {
-          objective {
-            number
-          }
-          progress {
-            toDate {
-              progress
-              ideal
-              gap
-            }
-          }
-        }
-        bySector {
-          sector {
-            name
-          }
-          progress {
-            productCount
-            toDate {
-              progress
-            }
-            lights {
-              alto
-              medio
-              bajo
-              notDue
-            }
-          }
-        }
-      }
-      products(first: 1000) {
-        nodes {
-          code
-          progress(cut: $cut) {
-            trafficLight
-            ratio
-            toDate {
-              progress
-            }
-            cumulative {
-              progress
-              ideal
-              gap
-            }
-          }
-        }
-      }
-    }
-  }
-`;
+const DASHBOARD = DASHBOARD_QUERY;
 
 /** calculation.md §8, stored in the database. */
 async function insertWorkedExample(db: TestDatabase): Promise<void> {

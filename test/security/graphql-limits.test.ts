@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parse, print, validate } from 'graphql';
 import { loadConfig } from '../../src/config/config';
 import { buildAppSchema } from '../../src/graphql/schema';
 import { costLimitRule, withLiteralPageSizes } from '../../src/server/graphql-limits';
 import { createSecurityServices } from '../../src/services/token.service';
 import { Role } from '../../src/services/viewer';
+import { DASHBOARD_QUERY } from '../support/dashboard-query';
 import { insertPolicyFixture } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { HttpResult, startTestHttp } from '../support/test-http';
 
-/** The dashboard query of shared/spec/api.md, as the dashboard test has it. */
+/** The dashboard query of shared/spec/api.md. */
 function dashboardQuery(): string {
-  const source = readFileSync(path.join(__dirname, '..', 'graphql', 'dashboard.test.ts'), 'utf8');
-  const match = /const DASHBOARD = \/\* GraphQL \*\/ `([^`]+)`/.exec(source);
-  if (!match) throw new Error('dashboard query not found in test/graphql/dashboard.test.ts');
-  return match[1]!;
+  return DASHBOARD_QUERY;
 }
 
 /** person → entity → people → entity … down to `depth` levels. */
