@@ -9,13 +9,18 @@ db_url="${base_url%/*}/rumbo_smoke"
 node -e "require('./scripts/db-bootstrap.js').dropDatabase(process.argv[1]).then(()=>process.exit(0),(e)=>{console.error(e);process.exit(1)})" "$db_url"
 work=$(mktemp -d)
 log="$work/start.log"
+if curl -s -o /dev/null "http://127.0.0.1:$port/livez"; then
+  echo "smoke: port $port is already taken by another process; set SMOKE_PORT"
+  exit 1
+fi
+# Its own process group, so that npm, the shell it spawns and node all stop together.
 DATABASE_URL="$db_url" PORT=$port INBOX_DIR="$work/inbox" STORAGE_DIR="$work/storage" LOG_LEVEL=warn IMPORT_CRON='*/5 * * * * *' \
-  npm start >"$log" 2>&1 &
+  setsid npm start >"$log" 2>&1 &
 pid=$!
 cleanup() {
-  kill "$pid" 2>/dev/null || true
-  pkill -f "rumbo.*start" -P "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
+  kill -TERM -- "-$pid" 2>/dev/null || true
+  for _ in $(seq 1 20); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
+  kill -KILL -- "-$pid" 2>/dev/null || true
   node -e "require('./scripts/db-bootstrap.js').dropDatabase(process.argv[1]).then(()=>process.exit(0),()=>process.exit(0))" "$db_url"
   rm -rf "$work"
 }
