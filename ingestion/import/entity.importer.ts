@@ -4,8 +4,20 @@ import { EntityRow } from '../model/common.types';
 import { ImportCounts, addCounts } from './import.types';
 import { upsertRows } from './row-upsert.writer';
 
-/** Upserts the `Entidades` sheet (sectors by name, entities by code). */
-export async function importEntities(m: EntityManager, rows: readonly EntityRow[], counts: ImportCounts): Promise<void> {
+/**
+ * Upserts the `Entidades` sheet (sectors by name, entities by code). An entity's own upload
+ * (`onlyNew`) may add entities but never changes existing ones: those rows count as unchanged.
+ */
+export async function importEntities(m: EntityManager, all: readonly EntityRow[], counts: ImportCounts, onlyNew = false): Promise<void> {
+  let rows = all;
+  if (onlyNew && rows.length) {
+    const existing = await entityIdsByCode(
+      m,
+      rows.map((r) => r.code),
+    );
+    rows = rows.filter((r) => !existing.has(r.code));
+    counts.unchanged += all.length - rows.length;
+  }
   if (rows.length === 0) return;
   const sectors = await upsertRows(
     m,

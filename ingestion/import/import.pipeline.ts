@@ -174,7 +174,7 @@ async function importTransaction(
         await store.finish(m, batch.id, owner, ImportStatus.DUPLICATE, parsed.kind, counts, { parseMs, validateMs, importMs: 0 }, issues);
         outcome = { batchId: batch.id, status: ImportStatus.DUPLICATE, kind: parsed.kind, issues, counts, duplicateOf: previous.id };
       } else {
-        const written = await writeData({ m, batchId: batch.id }, parsed);
+        const written = await writeData({ m, batchId: batch.id, planningOffice: batch.uploaderEntityId === null }, parsed);
         const counts: BatchCounts = {
           rowsRead: read,
           rowsInserted: written.inserted,

@@ -11,6 +11,8 @@ export interface ImportCounts {
 export interface ImportContext {
   m: EntityManager;
   batchId: number;
+  /** Uploaded by the planning office (ADMIN, inbox, CLI); an entity's upload may add entities but not change them. */
+  planningOffice: boolean;
 }
 
 export function emptyCounts(): ImportCounts {

@@ -22,7 +22,7 @@ export async function importInstancia(ctx: ImportContext, data: InstanciaData): 
   const counts = emptyCounts();
   const inst = data.instance;
   if (!inst) throw new Error('an INSTANCIA without its Instancia row cannot reach the import step');
-  await importEntities(m, data.entities, counts);
+  await importEntities(m, data.entities, counts, !ctx.planningOffice);
   const entityIds = await entityIdsByCode(m, [
     ...(inst.secretariatEntityCode ? [inst.secretariatEntityCode] : []),
     ...data.members.map((x) => x.entityCode),

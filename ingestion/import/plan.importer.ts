@@ -14,7 +14,7 @@ export async function importPlan(ctx: ImportContext, data: PlanData): Promise<Im
   const counts = emptyCounts();
   const policy = data.policy;
   if (!policy) throw new Error('a PLAN without its Politica row cannot reach the import step');
-  await importEntities(m, data.entities, counts);
+  await importEntities(m, data.entities, counts, !ctx.planningOffice);
   const entityIds = await entityIdsByCode(m, [
     ...(policy.leadEntityCode ? [policy.leadEntityCode] : []),
     ...data.products.flatMap((p) => [p.responsibleEntityCode, ...p.coResponsibleEntityCodes]),

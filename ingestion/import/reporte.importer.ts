@@ -33,7 +33,7 @@ interface ProductRef {
 export async function importReporte(ctx: ImportContext, data: ReporteData): Promise<ImportCounts> {
   const { m } = ctx;
   const counts = emptyCounts();
-  await importEntities(m, data.entities, counts);
+  await importEntities(m, data.entities, counts, !ctx.planningOffice);
   const products = await productRefs(ctx, data);
   const rows = data.reports.map((r) => {
     const p = products.get(`${r.policyCode}\u0001${r.productCode}`);

@@ -181,11 +181,20 @@ describe('INSTANCIA checks', () => {
     ]);
   });
 
-  it('lets the technical secretariat or the planning office upload, nobody else', () => {
-    const as = (entityCode: string | null, planningOffice = false) =>
-      createValidationContext({ policies, uploader: { entityCode, planningOffice } });
+  it('lets the stored technical secretariat or the planning office upload, nobody else', () => {
+    const stored = new Map([['ZESAI', { code: 'ZESAI', secretariatEntityCode: '02', sessions: [] }]]);
+    const as = (entityCode: string | null, planningOffice = false, instances = stored) =>
+      createValidationContext({ policies, instances, uploader: { entityCode, planningOffice } });
     expect(check({}, as('02'))).toEqual([]);
     expect(check({}, as(null, true))).toEqual([]);
+    expect(check({}, as(null, true, new Map()))).toEqual([]);
     expect(codes(check({}, as('05')))).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    // An entity cannot register a new instance, nor take the secretariat of another's.
+    expect(codes(check({}, as('02', false, new Map())))).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    const takeover = check({ Instancia: [{ ...INSTANCE, secretariatEntityCode: '05' }] }, as('05'));
+    expect(codes(takeover)).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    const reassigned = check({ Instancia: [{ ...INSTANCE, secretariatEntityCode: '05' }] }, as('02'));
+    expect(codes(reassigned)).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    expect(reassigned[0]!.column).toBe('Código entidad secretaría técnica');
   });
 });

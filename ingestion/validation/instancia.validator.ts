@@ -36,13 +36,24 @@ function validateInstance(instance: InstanceRow, entities: EntityIndex, context:
   entities.check(instance.secretariatEntityCode, { ...at, column: 'Código entidad secretaría técnica' }, issues);
   const uploader = context.uploader;
   if (!uploader || uploader.planningOffice) return;
-  const secretariat = instance.secretariatEntityCode ?? context.instances.get(instance.code)?.secretariatEntityCode ?? null;
-  if (uploader.entityCode !== null && uploader.entityCode === secretariat) return;
-  issues.error(
-    'ENTIDAD_NO_AUTORIZADA',
-    { ...at, column: 'Código instancia', value: instance.code },
-    `solo la secretaría técnica${secretariat ? ` (${q(secretariat)})` : ''} o la oficina de planeación pueden cargar la gestión de la instancia ${q(instance.code)}; su entidad es ${q(uploader.entityCode ?? 'ninguna')}`,
-  );
+  // The stored technical secretariat decides: an entity can neither register a new instance nor take over another's.
+  const stored = context.instances.get(instance.code);
+  const secretariat = stored?.secretariatEntityCode ?? null;
+  if (!stored || uploader.entityCode === null || uploader.entityCode !== secretariat) {
+    issues.error(
+      'ENTIDAD_NO_AUTORIZADA',
+      { ...at, column: 'Código instancia', value: instance.code },
+      stored
+        ? `solo la secretaría técnica${secretariat ? ` (${q(secretariat)})` : ''} o la oficina de planeación pueden cargar la gestión de la instancia ${q(instance.code)}; su entidad es ${q(uploader.entityCode ?? 'ninguna')}`
+        : `la instancia ${q(instance.code)} no está registrada: solo la oficina de planeación puede registrar una instancia nueva`,
+    );
+  } else if (instance.secretariatEntityCode !== null && instance.secretariatEntityCode !== secretariat) {
+    issues.error(
+      'ENTIDAD_NO_AUTORIZADA',
+      { ...at, column: 'Código entidad secretaría técnica', value: instance.secretariatEntityCode },
+      `solo la oficina de planeación puede cambiar la secretaría técnica de la instancia ${q(instance.code)} (hoy ${q(secretariat!)}); deje ${q(secretariat!)} o la celda vacía`,
+    );
+  }
 }
 
 function validateMembers(members: readonly MemberRow[], entities: EntityIndex, issues: IssueCollector): void {

@@ -205,11 +205,23 @@ describe('references, thresholds and authorization', () => {
     expect(codes(check({ Politica: [] }))).toContain('HOJA_SIN_DATOS');
   });
 
-  it('lets the planning office or the lead entity upload the plan, nobody else', () => {
-    const as = (entityCode: string | null, planningOffice = false) => createValidationContext({ uploader: { entityCode, planningOffice } });
+  it('lets the planning office or the stored lead entity upload the plan, nobody else', () => {
+    const stored = new Map([['PP-EJ', { code: 'PP-EJ', startYear: 2024, vigencias: 2, leadEntityCode: '02', products: new Map() }]]);
+    const as = (entityCode: string | null, planningOffice = false, policies = stored) =>
+      createValidationContext({ policies, uploader: { entityCode, planningOffice } });
     expect(check({}, as('02'))).toEqual([]);
     expect(check({}, as(null, true))).toEqual([]);
+    expect(check({}, as(null, true, new Map()))).toEqual([]);
     expect(codes(check({}, as('05')))).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    // An entity cannot register a new policy, nor hand the lead to itself or another entity.
+    const created = check({}, as('02', false, new Map()));
+    expect(codes(created)).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    expect(created[0]!.message).toMatch(/no está registrada/);
+    const otherLead = [{ ...stored.get('PP-EJ')!, leadEntityCode: '05' }];
+    expect(codes(check({}, as('02', false, new Map(otherLead.map((p) => [p.code, p])))))).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    const reassigned = check({ Politica: [{ ...POLICY, leadEntityCode: '05' }] }, as('02'));
+    expect(codes(reassigned)).toEqual(['ENTIDAD_NO_AUTORIZADA']);
+    expect(reassigned[0]!.column).toBe('Código entidad líder');
   });
 
   it('collects all errors of a bad plan at once', () => {

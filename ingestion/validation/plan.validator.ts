@@ -46,12 +46,23 @@ function validatePolicy(policy: PolicyRow, entities: EntityIndex, context: Valid
   }
   const uploader = context.uploader;
   if (!uploader || uploader.planningOffice) return;
-  const lead = policy.leadEntityCode ?? context.policies.get(policy.code)?.leadEntityCode ?? null;
-  if (uploader.entityCode === null || uploader.entityCode !== lead) {
+  // The stored lead entity decides: an entity can neither register a new policy nor name itself lead of another's.
+  const stored = context.policies.get(policy.code);
+  const lead = stored?.leadEntityCode ?? null;
+  const mine = uploader.entityCode !== null && uploader.entityCode === lead;
+  if (!stored || !mine) {
     issues.error(
       'ENTIDAD_NO_AUTORIZADA',
       { ...at, column: 'Código política', value: policy.code },
-      `solo la oficina de planeación o la entidad líder${lead ? ` (${q(lead)})` : ''} pueden cargar el plan de acción de la política ${q(policy.code)}; su entidad es ${q(uploader.entityCode ?? 'ninguna')}`,
+      stored
+        ? `solo la oficina de planeación o la entidad líder${lead ? ` (${q(lead)})` : ''} pueden cargar el plan de acción de la política ${q(policy.code)}; su entidad es ${q(uploader.entityCode ?? 'ninguna')}`
+        : `la política ${q(policy.code)} no está registrada: solo la oficina de planeación puede cargar el plan de una política nueva`,
+    );
+  } else if (policy.leadEntityCode !== null && policy.leadEntityCode !== lead) {
+    issues.error(
+      'ENTIDAD_NO_AUTORIZADA',
+      { ...at, column: 'Código entidad líder', value: policy.leadEntityCode },
+      `solo la oficina de planeación puede cambiar la entidad líder de la política ${q(policy.code)} (hoy ${q(lead!)}); deje ${q(lead!)} o la celda vacía`,
     );
   }
 }

@@ -126,4 +126,24 @@ describe('import pipeline against the database', () => {
     const ok = await h.importBytes(reporte(rows), 'propio.xlsx', { name: 'token-02', entityId: own.id });
     expect(ok.status).toBe(ImportStatus.IMPORTED);
   });
+
+  it("an entity's upload may add entities but never changes existing ones", async () => {
+    const own = await db.ds.getRepository(OrgEntityRecord).findOneByOrFail({ code: '02' });
+    const bytes = workbookOf(ImportKind.REPORTE, {
+      Reporte: REPORTS,
+      Entidades: [
+        { code: '02', name: 'Nombre cambiado por la entidad', sector: 'Otro sector', level: 'NACIONAL' },
+        { code: '88', name: 'Entidad nueva', sector: 'Gobierno', level: 'DISTRITAL' },
+      ],
+    });
+    const res = await h.importBytes(bytes, 'con-entidades.xlsx', { name: 'token-02', entityId: own.id });
+    expect(res.status).toBe(ImportStatus.IMPORTED);
+    const after = await db.ds.getRepository(OrgEntityRecord).findOneByOrFail({ code: '02' });
+    expect({ name: after.name, sectorId: after.sectorId, level: after.level }).toEqual({
+      name: own.name,
+      sectorId: own.sectorId,
+      level: own.level,
+    });
+    expect(await db.ds.getRepository(OrgEntityRecord).findOneBy({ code: '88' })).toMatchObject({ name: 'Entidad nueva' });
+  });
 });
