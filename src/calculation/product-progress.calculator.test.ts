@@ -1,23 +1,13 @@
 /** computeProductProgress: the rules of calculation.md §2-5 per annualization type and goal kind. */
 import { AnnualizationType, Periodicity, TrafficLight } from '../domain/enums';
-import { computeProductProgress, PolicyCalcInput, ProductCalcInput } from './index';
-import { ExpectedFigures, figuresOf, invariantViolations, policy, product, reports, rounded, yearGoals } from './test-fixtures';
+import { runProductCases } from './product-cases.test-support';
+import { reports, yearGoals } from './test-fixtures';
 
 const { CONSTANTE, CRECIENTE, DECRECIENTE } = AnnualizationType;
 const { SEMESTRAL, TRIMESTRAL, MENSUAL } = Periodicity;
 const { ALTO, MEDIO, BAJO, NOT_DUE } = TrafficLight;
 
-/** [name, product overrides, cut, expected figures (numbers compared to 9 decimals)] */
-type Case = [string, Partial<ProductCalcInput>, string, ExpectedFigures];
-
-function run(cases: Case[], policyOverrides: Partial<PolicyCalcInput> = {}): void {
-  it.each(cases)('%s', (_name, overrides, cut, expected) => {
-    const result = computeProductProgress(policy(policyOverrides), product(overrides), cut);
-    expect(result.cut).toBe(cut);
-    expect(figuresOf(result, expected)).toEqual(rounded(expected));
-    expect(invariantViolations(result)).toEqual([]);
-  });
-}
+const run = runProductCases;
 
 describe('computeProductProgress — every annualization type', () => {
   run([

@@ -1,23 +1,14 @@
 /** computeProductProgress: missing reports, over-execution, products without goals, thresholds, cuts, input checks. */
 import { AnnualizationType, Periodicity, TrafficLight } from '../domain/enums';
-import { computeProductProgress, PolicyCalcInput, ProductCalcInput, trafficLightOf } from './index';
-import { ExpectedFigures, figuresOf, invariantViolations, policy, product, reports, rounded, yearGoals } from './test-fixtures';
+import { computeProductProgress, ProductCalcInput, trafficLightOf } from './index';
+import { runProductCases } from './product-cases.test-support';
+import { policy, product, reports, yearGoals } from './test-fixtures';
 
 const { CONSTANTE, CRECIENTE } = AnnualizationType;
 const { TRIMESTRAL } = Periodicity;
 const { ALTO, MEDIO, BAJO, NOT_DUE } = TrafficLight;
 
-/** [name, product overrides, cut, expected figures (numbers compared to 9 decimals)] */
-type Case = [string, Partial<ProductCalcInput>, string, ExpectedFigures];
-
-function run(cases: Case[], policyOverrides: Partial<PolicyCalcInput> = {}): void {
-  it.each(cases)('%s', (_name, overrides, cut, expected) => {
-    const result = computeProductProgress(policy(policyOverrides), product(overrides), cut);
-    expect(result.cut).toBe(cut);
-    expect(figuresOf(result, expected)).toEqual(rounded(expected));
-    expect(invariantViolations(result)).toEqual([]);
-  });
-}
+const run = runProductCases;
 
 describe('computeProductProgress — missing reports', () => {
   const quarterly = { periodicity: TRIMESTRAL, goals: yearGoals({ 2024: 40, 2025: 40 }) };
