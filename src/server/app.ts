@@ -95,6 +95,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
+    // Rumbo's own signal handler (src/main.ts, the rumbo CLI) owns shutdown: it stops Apollo (draining the
+    // HTTP server), closes the database and exits 0. Apollo's handler would re-send the signal and kill the
+    // process before that.
+    stopOnTerminationSignals: false,
     formatError: formatError(logger),
     // Depth, alias, directive, token and cost limits (server/graphql-limits.ts, docs/security.md).
     validationRules: queryLimitRules(config.queryLimits),
