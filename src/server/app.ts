@@ -16,6 +16,7 @@ import { ErrorCode } from '../services/errors';
 import { Authenticate, createAuthenticator } from './auth';
 import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
+import { operationTypePlugin } from './operation-types';
 
 export interface AppDeps {
   config: AppConfig;
@@ -105,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     parseOptions: queryParseOptions(config.queryLimits),
     hideSchemaDetailsFromClientErrors: !config.introspection,
     plugins: [
+      operationTypePlugin<GraphQLContext>(),
       queryCostPlugin<GraphQLContext>(config.queryLimits),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

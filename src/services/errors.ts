@@ -7,6 +7,10 @@ export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** The operation type (mutation, subscription) is not defined by the schema (HTTP 400). */
+  OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
+  /** The database does not answer in time or refuses connections (HTTP 503). */
+  DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
 } as const;
 
 export class UserInputError extends GraphQLError {
