@@ -41,6 +41,17 @@ export interface AppConfig {
   readonly queryLimits: QueryLimits;
   /** Largest JSON body accepted at /graphql, in bytes. */
   readonly graphqlMaxBodyBytes: number;
+  /** How long the API waits for the database (connect, acquire a pooled connection, one statement). */
+  readonly databaseTimeouts: DatabaseTimeoutSettings;
+}
+
+export interface DatabaseTimeoutSettings {
+  /** Handshake of a new connection, in milliseconds. */
+  readonly connectMs: number;
+  /** Wait for a free pooled connection, in milliseconds. */
+  readonly acquireMs: number;
+  /** One statement, in milliseconds. */
+  readonly queryMs: number;
 }
 
 export interface QueryLimits {
@@ -181,6 +192,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxCost: parseInteger('GRAPHQL_MAX_COST', env.GRAPHQL_MAX_COST, 200_000, 1, 1_000_000_000, problems),
     }),
     graphqlMaxBodyBytes: parseInteger('GRAPHQL_MAX_BODY_BYTES', env.GRAPHQL_MAX_BODY_BYTES, 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
+    databaseTimeouts: Object.freeze({
+      connectMs: parseInteger('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 2000, 100, 600_000, problems),
+      acquireMs: parseInteger('DATABASE_ACQUIRE_TIMEOUT_MS', env.DATABASE_ACQUIRE_TIMEOUT_MS, 2000, 100, 600_000, problems),
+      queryMs: parseInteger('DATABASE_QUERY_TIMEOUT_MS', env.DATABASE_QUERY_TIMEOUT_MS, 5000, 100, 3_600_000, problems),
+    }),
   };
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);

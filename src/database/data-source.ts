@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createConnection, RowDataPacket } from 'mysql2/promise';
 import { DataSource, Logger, MigrationInterface } from 'typeorm';
 import { ALL_ENTITIES } from '../entities';
+import { DatabaseTimeouts, installDatabaseGuard } from './database-guard';
 
 export interface DataSourceOptions {
   url: string;
@@ -11,15 +12,20 @@ export interface DataSourceOptions {
   poolSize?: number;
   /** Server flavour; TypeORM reads column metadata differently on each. Use `detectFlavor`. */
   flavor: DatabaseFlavor;
+  /**
+   * Connect, acquire and query timeouts (the API sets them from the configuration; see database-guard.ts).
+   * Without them, connections wait as long as the driver does (imports may run long statements).
+   */
+  timeouts?: DatabaseTimeouts;
 }
 
 export type DatabaseFlavor = 'mysql' | 'mariadb';
 
 /** Asks the server whether it is MariaDB or MySQL (one short connection). */
-export async function detectFlavor(url: string): Promise<DatabaseFlavor> {
+export async function detectFlavor(url: string, connectTimeoutMs = 5000): Promise<DatabaseFlavor> {
   const u = new URL(url);
   u.pathname = '/';
-  const conn = await createConnection({ uri: u.toString(), connectTimeout: 5000 });
+  const conn = await createConnection({ uri: u.toString(), connectTimeout: connectTimeoutMs });
   try {
     const [rows] = await conn.query<RowDataPacket[]>('SELECT VERSION() AS v');
     return /mariadb/i.test(String(rows[0]?.v)) ? 'mariadb' : 'mysql';
@@ -28,10 +34,21 @@ export async function detectFlavor(url: string): Promise<DatabaseFlavor> {
   }
 }
 
-/** Detects the flavour, then builds and initialises the data source. */
+/** A TypeORM logger that says nothing (the API logs outages itself, through pino). */
+const QUIET_LOGGER: Logger = {
+  logQuery: () => undefined,
+  logQueryError: () => undefined,
+  logQuerySlow: () => undefined,
+  logSchemaBuild: () => undefined,
+  logMigration: () => undefined,
+  log: () => undefined,
+};
+
+/** Detects the flavour, then builds and initialises the data source (with the outage guard when `timeouts` are given). */
 export async function openDataSource(options: Omit<DataSourceOptions, 'flavor'>): Promise<DataSource> {
-  const ds = createDataSource({ ...options, flavor: await detectFlavor(options.url) });
+  const ds = createDataSource({ ...options, flavor: await detectFlavor(options.url, options.timeouts?.connectMs) });
   await ds.initialize();
+  if (options.timeouts) installDatabaseGuard(ds, options.url, options.timeouts);
   return ds;
 }
 
@@ -54,7 +71,11 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     supportBigNumbers: true,
     bigNumberStrings: false,
     extra: { decimalNumbers: true, connectionLimit: options.poolSize ?? 10 },
-    logger: options.logger,
+    ...(options.timeouts
+      ? { connectTimeout: options.timeouts.connectMs, enableQueryTimeout: true, maxQueryExecutionTime: options.timeouts.queryMs }
+      : {}),
+    // With timeouts TypeORM reports slow statements even when logging is off: keep them out of stdout.
+    logger: options.logger ?? (options.timeouts ? QUIET_LOGGER : undefined),
     logging: options.logger ? ['query'] : false,
   } as ConstructorParameters<typeof DataSource>[0]);
 }

@@ -4,11 +4,12 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, NextFunction, Request, Response } from 'express';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import http from 'node:http';
 import { ruruHTML, RuruServerConfig } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import { AppConfig } from '../config/config';
+import { isDatabaseUnavailable, pingDatabase } from '../database/database-guard';
 import { createContext, GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
 import { Services } from '../services';
@@ -70,6 +71,11 @@ const KNOWN_CODES = new Set<string>([
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (code !== ErrorCode.DATABASE_UNAVAILABLE && isDatabaseUnavailable(error)) {
+      // An outage, not a bug: no stack in the log for every request that meets it; HTTP 503 (databaseOutagePlugin).
+      logger.warn({ reason: (error as { message?: string })?.message, path: formatted.path }, 'database unavailable');
+      return databaseUnavailable(formatted);
+    }
     if (typeof code === 'string' && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       void _s;
@@ -82,6 +88,35 @@ export function formatError(logger: Logger) {
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
+  };
+}
+
+/** Longest /readyz waits for the database before answering 503. */
+const READY_TIMEOUT_MS = 1500;
+
+const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering; try again in a moment.';
+
+function databaseUnavailable(formatted: Pick<GraphQLFormattedError, 'locations' | 'path'>): GraphQLFormattedError {
+  return {
+    message: DATABASE_UNAVAILABLE_MESSAGE,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.DATABASE_UNAVAILABLE },
+  };
+}
+
+/** HTTP 503 for any response that met a database outage (from a resolver or while reading the token). */
+function databaseOutagePlugin<TContext extends object>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const body = response.body;
+          if (body.kind !== 'single') return;
+          if (body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) response.http.status = 503;
+        },
+      };
+    },
   };
 }
 
@@ -106,6 +141,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     parseOptions: queryParseOptions(config.queryLimits),
     hideSchemaDetailsFromClientErrors: !config.introspection,
     plugins: [
+      databaseOutagePlugin<GraphQLContext>(),
       operationTypePlugin<GraphQLContext>(),
       queryCostPlugin<GraphQLContext>(config.queryLimits),
       ApolloServerPluginCacheControlDisabled(),
@@ -121,7 +157,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await services.ds.query('SELECT 1');
+      await pingDatabase(services.ds, READY_TIMEOUT_MS);
       res.json({ status: 'ok', database: 'up' });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed');
@@ -153,12 +189,27 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     '/graphql',
     express.json({ limit: config.graphqlMaxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => createContext(config, services, await authenticate(req)),
+      context: async ({ req }) => {
+        try {
+          return createContext(config, services, await authenticate(req));
+        } catch (err) {
+          if (!isDatabaseUnavailable(err)) throw err;
+          logger.warn({ reason: (err as Error).message }, 'database unavailable while reading the token');
+          throw new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
+            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+          });
+        }
+      },
     }),
   );
 
   app.use((err: Error & { status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ reason: err.message }, 'database unavailable');
+      res.status(503).json({ error: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE });
+      return;
+    }
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error({ err }, 'request failed');
     res.status(status).json({ error: status >= 500 ? 'Internal server error' : err.message });

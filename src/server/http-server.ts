@@ -1,5 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../config/config';
+import { guardOf } from '../database/database-guard';
 import { openDataSource } from '../database/data-source';
 import { createServices, Services } from '../services';
 import { createApp, AppDeps, RunningApp } from './app';
@@ -18,7 +19,7 @@ export async function startHttpServer(
   logger: Logger,
   extra: Pick<AppDeps, 'authenticate' | 'plugins' | 'routes'> = {},
 ): Promise<StartedServer> {
-  const ds = await openDataSource({ url: config.databaseUrl });
+  const ds = await openDataSource({ url: config.databaseUrl, timeouts: config.databaseTimeouts });
   const services = createServices(ds, config);
   const running = await createApp({ config, services, logger, ...extra });
   await new Promise<void>((resolve, reject) => {
@@ -31,6 +32,7 @@ export async function startHttpServer(
   const stop = () =>
     (stopping ??= (async () => {
       await running.apollo.stop();
+      guardOf(ds)?.close();
       if (ds.isInitialized) await ds.destroy();
     })());
   return { ...running, services, url, stop };
