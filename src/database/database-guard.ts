@@ -51,7 +51,10 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 6) return false;
   const e = err as { code?: unknown; message?: unknown; originalError?: unknown; driverError?: unknown; cause?: unknown };
   if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-  if (typeof e.message === 'string' && /^(Pool is closed|Connection lost|Can't add new command when connection is in closed state)/.test(e.message)) {
+  if (
+    typeof e.message === 'string' &&
+    /^(Pool is closed|Connection lost|Can't add new command when connection is in closed state)/.test(e.message)
+  ) {
     return true;
   }
   return [e.originalError, e.driverError, e.cause].some((inner) => isDatabaseUnavailable(inner, depth + 1));

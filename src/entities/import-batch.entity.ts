@@ -11,11 +11,14 @@ export class ImportBatchRecord {
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
-  @Field(() => String, { description: 'File name as uploaded (never used as a path).' })
+  @Field(() => String, { nullable: true, description: 'File name as uploaded (never used as a path). Null for VIEWER and public read.' })
   @Column({ name: 'file_name', type: 'varchar', length: 255 })
   fileName!: string;
 
-  @Field(() => String, { description: 'sha256 of the file content; the same content is never applied twice.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'sha256 of the file content; the same content is never applied twice. Null for VIEWER and public read.',
+  })
   @Index()
   @Column({ type: 'char', length: 64 })
   sha256!: string;
@@ -33,7 +36,7 @@ export class ImportBatchRecord {
   @Column({ type: 'enum', enum: ImportStatus, default: ImportStatus.PENDING })
   status!: ImportStatus;
 
-  @Field(() => String, { description: 'Who uploaded: token name, "inbox" or "cli".' })
+  @Field(() => String, { nullable: true, description: 'Who uploaded: token name, "inbox" or "cli". Null for VIEWER and public read.' })
   @Index()
   @Column({ type: 'varchar', length: 200 })
   uploader!: string;

@@ -5,10 +5,12 @@ import {
   EntityProgressTypeResolver,
   ObjectiveProgressResolver,
   ObjectiveProgressTypeResolver,
+  PolicyProgressBreakdownResolver,
   PolicyProgressResolver,
   ProductProgressResolver,
   SectorProgressTypeResolver,
 } from './resolvers/progress.resolver';
+import { guardImportBatchFields } from './batch-access';
 import { ApiTokenResolver } from './resolvers/api-token.resolver';
 import {
   EntityRateResolver,
@@ -42,6 +44,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgressReportResolver,
   ImportBatchResolver,
   PolicyProgressResolver,
+  PolicyProgressBreakdownResolver,
   ObjectiveProgressResolver,
   ProductProgressResolver,
   ObjectiveProgressTypeResolver,
@@ -61,6 +64,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false }).then((schema) => {
     const query = schema.getQueryType();
     if (query) query.description = 'Read access to instances, sessions, policies, products, their computed figures and import batches.';
+    guardImportBatchFields(schema);
     return schema;
   });
   return cached;

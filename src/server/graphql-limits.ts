@@ -144,7 +144,8 @@ export function withLiteralPageSizes(
         const pageArg = def?.args.find((a) => PAGE_ARGS.includes(a.name));
         if (!pageArg) return undefined;
         const given = node.arguments?.find((a) => PAGE_ARGS.includes(a.name.value));
-        let size = defaultPageSize;
+        // A list's own default (`first: Int! = 100`) when the schema gives one, else the connections' page.
+        let size = typeof pageArg.defaultValue === 'number' ? pageArg.defaultValue : defaultPageSize;
         if (given?.value.kind === Kind.INT) return undefined;
         if (given?.value.kind === Kind.VARIABLE) {
           const v = variables[given.value.name.value];

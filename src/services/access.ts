@@ -49,3 +49,31 @@ export function canManagePlans(viewer: Viewer): boolean {
 export function canUpload(viewer: Viewer): boolean {
   return viewer.role === Role.ADMIN || (viewer.role === Role.ENTITY && viewer.entityId !== null);
 }
+
+/**
+ * How much of an import batch a viewer may read (docs/security.md#import-batches):
+ *   FULL    — everything, issues with cell values, file name, uploader: ADMIN, and an ENTITY for batches
+ *             uploaded with a key of its own entity;
+ *   SUMMARY — counts, states and timings only (the rest reads null): VIEWER and public read;
+ *   NONE    — the batch does not exist for the viewer: an ENTITY and another entity's (or the office's) batch.
+ */
+export type BatchAccess = 'FULL' | 'SUMMARY' | 'NONE';
+
+export function batchAccess(viewer: Viewer, batch: { uploaderEntityId: number | null }): BatchAccess {
+  switch (viewer.role) {
+    case Role.ADMIN:
+      return 'FULL';
+    case Role.ENTITY:
+      return viewer.entityId !== null && batch.uploaderEntityId === viewer.entityId ? 'FULL' : 'NONE';
+    case Role.VIEWER:
+      return 'SUMMARY';
+    default:
+      return 'NONE';
+  }
+}
+
+/** Which batches a viewer's lists contain: all of them, or only those of one entity's keys (ENTITY). */
+export function batchScope(viewer: Viewer): { all: true } | { uploaderEntityId: number | null } {
+  if (viewer.role === Role.ENTITY) return { uploaderEntityId: viewer.entityId };
+  return { all: true };
+}

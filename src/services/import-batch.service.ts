@@ -1,7 +1,10 @@
 import { DataSource } from 'typeorm';
-import { ImportKind, ImportStatus } from '../domain/enums';
-import { ImportBatchRecord } from '../entities';
+import { ImportIssueSeverity, ImportKind, ImportStatus } from '../domain/enums';
+import { ImportBatchRecord, ImportIssueRecord } from '../entities';
+import { batchAccess, batchScope } from './access';
+import { ForbiddenError } from './errors';
 import { Page, PageArgs, paginateQuery, SortDirection } from './pagination';
+import { Viewer } from './viewer';
 
 export interface ImportBatchFilter {
   status?: ImportStatus | null;
@@ -12,20 +15,50 @@ export interface ImportBatchFilter {
   createdTo?: Date | null;
 }
 
-/** Read side of import batches (the ingestion worker writes them). */
+export interface ImportIssueFilter {
+  severity?: ImportIssueSeverity | null;
+  code?: string | null;
+  sheet?: string | null;
+}
+
+/** Read side of import batches (the ingestion worker writes them), within what the viewer may see. */
 export class ImportBatchService {
   constructor(
     private readonly ds: DataSource,
     private readonly maxPageSize: number,
   ) {}
 
-  batches(filter: ImportBatchFilter, args: PageArgs, direction: SortDirection): Promise<Page<ImportBatchRecord>> {
+  /** The batch, or null when it does not exist for this viewer (an ENTITY and another entity's batch). */
+  visible(viewer: Viewer, batch: ImportBatchRecord | null): ImportBatchRecord | null {
+    return batch && batchAccess(viewer, batch) !== 'NONE' ? batch : null;
+  }
+
+  batches(viewer: Viewer, filter: ImportBatchFilter, args: PageArgs, direction: SortDirection): Promise<Page<ImportBatchRecord>> {
     const qb = this.ds.getRepository(ImportBatchRecord).createQueryBuilder('b');
+    const scope = batchScope(viewer);
+    if ('uploaderEntityId' in scope) {
+      if (scope.uploaderEntityId === null) qb.andWhere('1 = 0');
+      else qb.andWhere('b.uploader_entity_id = :scopeEntity', { scopeEntity: scope.uploaderEntityId });
+    }
+    if (filter.uploader && batchAccess(viewer, { uploaderEntityId: viewer.entityId }) !== 'FULL') {
+      throw new ForbiddenError(
+        'Who uploaded a batch is readable by ADMIN and the uploading entity only: the uploader filter is not available.',
+      );
+    }
     if (filter.status) qb.andWhere('b.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('b.kind = :kind', { kind: filter.kind });
     if (filter.uploader) qb.andWhere('b.uploader = :uploader', { uploader: filter.uploader });
     if (filter.createdFrom) qb.andWhere('b.created_at >= :from', { from: filter.createdFrom });
     if (filter.createdTo) qb.andWhere('b.created_at <= :to', { to: filter.createdTo });
     return paginateQuery(qb, { column: 'b.id', value: (b) => b.id, direction }, args, this.maxPageSize);
+  }
+
+  /** One page of a batch's issues in the order found (keyset on id): never the whole list in memory. */
+  issues(batchId: number, filter: ImportIssueFilter, args: PageArgs): Promise<Page<ImportIssueRecord>> {
+    const qb = this.ds.getRepository(ImportIssueRecord).createQueryBuilder('i').where('i.batch_id = :batchId', { batchId });
+    if (filter.severity) qb.andWhere('i.severity = :severity', { severity: filter.severity });
+    if (filter.code) qb.andWhere('i.code = :code', { code: filter.code });
+    if (filter.sheet) qb.andWhere('i.sheet = :sheet', { sheet: filter.sheet });
+    return paginateQuery(qb, { column: 'i.id', value: (i) => i.id, direction: 'ASC' }, args, this.maxPageSize);
   }
 }

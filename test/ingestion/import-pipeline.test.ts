@@ -103,10 +103,11 @@ describe('import pipeline against the database', () => {
     const sheets = readBack(res.errorsWorkbook!).sheets.map((s) => s.name);
     expect(sheets).toContain('Errores');
     // And the batch is queryable with its errors.
-    const q = await api.query<{ importBatch: { status: string; errorCount: number; issues: { code: string; row: number | null }[] } }>(
-      `query($id: ID!) { importBatch(id: $id) { status errorCount issues(severity: ERROR) { code row } } }`,
-      { id: String(res.batchId) },
-    );
+    const q = await api.query<{
+      importBatch: { status: string; errorCount: number; issues: { nodes: { code: string; row: number | null }[] } };
+    }>(`query($id: ID!) { importBatch(id: $id) { status errorCount issues(filter: { severity: ERROR }) { nodes { code row } } } }`, {
+      id: String(res.batchId),
+    });
     expect(q.data!.importBatch.status).toBe('REJECTED');
     expect(q.data!.importBatch.errorCount).toBe(codes.length);
   });

@@ -14,10 +14,13 @@ function dashboardQuery(): string {
   return DASHBOARD_QUERY;
 }
 
-/** person → entity → people → entity … down to `depth` levels. */
-function deepQuery(depth: number): string {
+/**
+ * person → entity → people → entity … down to `depth` levels. `people` is a list priced by its `first`
+ * (default 50): the depth tests ask for one person per level so that only depth is measured.
+ */
+function deepQuery(depth: number, people = 'people(first: 1)'): string {
   let selection = 'id';
-  for (let level = depth - 1; level >= 2; level--) selection = level % 2 === 0 ? `entity { ${selection} }` : `people { ${selection} }`;
+  for (let level = depth - 1; level >= 2; level--) selection = level % 2 === 0 ? `entity { ${selection} }` : `${people} { ${selection} }`;
   return `{ person(id: "1") { ${selection} } }`;
 }
 
@@ -67,6 +70,8 @@ describe('GraphQL hardening over HTTP', () => {
     expect(res.body.errors[0].message).toBe('Query depth limit of 12 exceeded, found 30.');
     expect(res.body.data).toBeUndefined();
     expect((await gql(deepQuery(12))).body.errors).toBeUndefined();
+    // The same 12 levels with the default page of people multiply 50 people five times: refused by cost.
+    expect(refusal(await gql(deepQuery(12, 'people')))).toEqual({ status: 400, code: 'GRAPHQL_VALIDATION_FAILED', limit: 'MAX_COST' });
   });
 
   it('refuses 500 aliases, __typename included', async () => {

@@ -1,25 +1,30 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
-import { ImportIssueSeverity } from '../../domain/enums';
 import { ImportBatchRecord, ImportIssueRecord } from '../../entities';
 import { GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
-import { ImportBatchFilterInput } from '../types/filters.input';
+import { ImportBatchFilterInput, ImportIssueFilterInput } from '../types/filters.input';
 
 const ImportBatchConnection = Connection(ImportBatchRecord, 'ImportBatch');
+const ImportIssueConnection = Connection(ImportIssueRecord, 'ImportIssue');
 
+/** What each role reads of a batch is decided in services/access.ts (batchAccess) and graphql/batch-access.ts. */
 @Resolver(() => ImportBatchRecord)
 export class ImportBatchResolver {
-  @Query(() => ImportBatchRecord, { nullable: true, description: 'An import batch by id.' })
-  importBatch(
+  @Query(() => ImportBatchRecord, {
+    nullable: true,
+    description: "An import batch by id; null when it does not exist or is another entity's (ENTITY tokens).",
+  })
+  async importBatch(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID, { description: 'Internal identifier.' }) id: string,
   ): Promise<ImportBatchRecord | null> {
-    return ctx.loaders.byId(ImportBatchRecord).load(parseId(id));
+    return ctx.services.importBatches.visible(ctx.viewer, await ctx.loaders.byId(ImportBatchRecord).load(parseId(id)));
   }
 
   @Query(() => ImportBatchConnection, {
-    description: 'Import batches, newest first by default, filtered by status, kind, uploader and date.',
+    description:
+      "Import batches, newest first by default, filtered by status, kind, uploader and date. An ENTITY token lists its entity's batches only.",
   })
   async importBatches(
     @Ctx() ctx: GraphQLContext,
@@ -29,16 +34,21 @@ export class ImportBatchResolver {
     @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC, description: 'Sort direction.' })
     direction?: SortDirectionEnum,
   ) {
-    return toConnection(await ctx.services.importBatches.batches(filter ?? {}, page, direction ?? SortDirectionEnum.DESC));
+    return toConnection(await ctx.services.importBatches.batches(ctx.viewer, filter ?? {}, page, direction ?? SortDirectionEnum.DESC));
   }
 
-  @FieldResolver(() => [ImportIssueRecord], { description: 'Errors and warnings, in the order found; optionally one severity.' })
+  @FieldResolver(() => ImportIssueConnection, {
+    nullable: true,
+    description:
+      'Errors and warnings in the order found, a page at a time, optionally filtered. Null for VIEWER and public read (they carry cell values).',
+  })
   async issues(
     @Root() b: ImportBatchRecord,
     @Ctx() ctx: GraphQLContext,
-    @Arg('severity', () => ImportIssueSeverity, { nullable: true, description: 'Only this severity.' }) severity?: ImportIssueSeverity,
-  ): Promise<ImportIssueRecord[]> {
-    const all = await ctx.loaders.issuesByBatchId.load(b.id);
-    return severity ? all.filter((i) => i.severity === severity) : all;
+    @Args(() => PageArgsInput) page: PageArgsInput,
+    @Arg('filter', () => ImportIssueFilterInput, { nullable: true, description: 'Filters; all given must match.' })
+    filter?: ImportIssueFilterInput,
+  ) {
+    return toConnection(await ctx.services.importBatches.issues(b.id, filter ?? {}, page));
   }
 }

@@ -10,6 +10,7 @@ import {
   SessionScheduleRecord,
 } from '../../entities';
 import { GraphQLContext } from '../context';
+import { DEFAULT_LIST_SIZE, FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
 import { DateScalar } from '../scalars/date.scalar';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
@@ -48,8 +49,8 @@ export class InstanceResolver {
   }
 
   @FieldResolver(() => [MembershipRecord], { description: 'Members with their roles and dates.' })
-  memberships(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext): Promise<MembershipRecord[]> {
-    return ctx.loaders.membershipsByInstanceId.load(i.id);
+  async memberships(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<MembershipRecord[]> {
+    return firstItems(await ctx.loaders.membershipsByInstanceId.load(i.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [SessionRecord], { description: 'Sessions by date, optionally within dates, of a type or status.' })
@@ -60,21 +61,23 @@ export class InstanceResolver {
     @Arg('to', () => DateScalar, { nullable: true, description: 'Up to this date (inclusive).' }) to?: string,
     @Arg('type', () => SessionType, { nullable: true, description: 'Session type.' }) type?: SessionType,
     @Arg('status', () => SessionStatus, { nullable: true, description: 'Session status.' }) status?: SessionStatus,
+    @FirstArg() first = DEFAULT_LIST_SIZE,
   ): Promise<SessionRecord[]> {
     const all = await ctx.loaders.sessionsByInstanceId.load(i.id);
-    return all.filter(
+    const matching = all.filter(
       (s) => (!from || s.date >= from) && (!to || s.date <= to) && (!type || s.type === type) && (!status || s.status === status),
     );
+    return firstItems(matching, first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [InstanceFunctionRecord], { description: 'Functions the founding norm gives the instance.' })
-  functions(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext): Promise<InstanceFunctionRecord[]> {
-    return ctx.loaders.functionsByInstanceId.load(i.id);
+  async functions(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<InstanceFunctionRecord[]> {
+    return firstItems(await ctx.loaders.functionsByInstanceId.load(i.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [SessionScheduleRecord], { description: 'Programmed session counts.' })
-  schedules(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext): Promise<SessionScheduleRecord[]> {
-    return ctx.loaders.schedulesByInstanceId.load(i.id);
+  async schedules(@Root() i: InstanceRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<SessionScheduleRecord[]> {
+    return firstItems(await ctx.loaders.schedulesByInstanceId.load(i.id), first, ctx.config.maxPageSize);
   }
 }
 

@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-g
 import { MembershipRecord, OrgEntityRecord, PersonRecord, SectorRecord } from '../../entities';
 import { canReadPersonalData } from '../../services/viewer';
 import { GraphQLContext } from '../context';
+import { FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { EntityFilterInput, EntitySort, PersonFilterInput } from '../types/filters.input';
@@ -34,8 +35,8 @@ export class SectorResolver {
   }
 
   @FieldResolver(() => [OrgEntityRecord], { description: 'Entities of the sector.' })
-  entities(@Root() sector: SectorRecord, @Ctx() ctx: GraphQLContext): Promise<OrgEntityRecord[]> {
-    return ctx.loaders.entitiesBySectorId.load(sector.id);
+  async entities(@Root() sector: SectorRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<OrgEntityRecord[]> {
+    return firstItems(await ctx.loaders.entitiesBySectorId.load(sector.id), first, ctx.config.maxPageSize);
   }
 }
 
@@ -77,8 +78,8 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [PersonRecord], { description: 'People of the entity known to the system.' })
-  people(@Root() entity: OrgEntityRecord, @Ctx() ctx: GraphQLContext): Promise<PersonRecord[]> {
-    return ctx.loaders.peopleByEntityId.load(entity.id);
+  async people(@Root() entity: OrgEntityRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<PersonRecord[]> {
+    return firstItems(await ctx.loaders.peopleByEntityId.load(entity.id), first, ctx.config.maxPageSize);
   }
 }
 
@@ -117,7 +118,7 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => [MembershipRecord], { description: 'Instances the person sits on.' })
-  memberships(@Root() person: PersonRecord, @Ctx() ctx: GraphQLContext): Promise<MembershipRecord[]> {
-    return ctx.loaders.membershipsByPersonId.load(person.id);
+  async memberships(@Root() person: PersonRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<MembershipRecord[]> {
+    return firstItems(await ctx.loaders.membershipsByPersonId.load(person.id), first, ctx.config.maxPageSize);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { ObjectiveRecord, OrgEntityRecord, PolicyRecord, ProductRecord } from '../../entities';
 import { GraphQLContext } from '../context';
+import { FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { PolicyFilterInput } from '../types/filters.input';
@@ -46,8 +47,8 @@ export class PolicyResolver {
   }
 
   @FieldResolver(() => [ObjectiveRecord], { description: 'Specific objectives, by number.' })
-  objectives(@Root() p: PolicyRecord, @Ctx() ctx: GraphQLContext): Promise<ObjectiveRecord[]> {
-    return ctx.loaders.objectivesByPolicyId.load(p.id);
+  async objectives(@Root() p: PolicyRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ObjectiveRecord[]> {
+    return firstItems(await ctx.loaders.objectivesByPolicyId.load(p.id), first, ctx.config.maxPageSize);
   }
 }
 
@@ -71,7 +72,7 @@ export class ObjectiveResolver {
   }
 
   @FieldResolver(() => [ProductRecord], { description: 'Products of the objective.' })
-  products(@Root() o: ObjectiveRecord, @Ctx() ctx: GraphQLContext): Promise<ProductRecord[]> {
-    return ctx.loaders.productsByObjectiveId.load(o.id);
+  async products(@Root() o: ObjectiveRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProductRecord[]> {
+    return firstItems(await ctx.loaders.productsByObjectiveId.load(o.id), first, ctx.config.maxPageSize);
   }
 }

@@ -12,6 +12,7 @@ import {
   SectorRecord,
 } from '../../entities';
 import { GraphQLContext } from '../context';
+import { FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { ProductFilterInput, ProductSort, ProgressReportFilterInput } from '../types/filters.input';
@@ -106,25 +107,25 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [OrgEntityRecord], { description: 'Co-responsible entities, in the order of the plan.' })
-  async coResponsibleEntities(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext): Promise<OrgEntityRecord[]> {
+  async coResponsibleEntities(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<OrgEntityRecord[]> {
     const links = await ctx.loaders.coResponsiblesByProductId.load(p.id);
     const found = await ctx.loaders.byId(OrgEntityRecord).loadMany(links.map((l) => l.entityId));
-    return found.filter((e): e is OrgEntityRecord => e instanceof OrgEntityRecord);
+    return firstItems(await found.filter((e): e is OrgEntityRecord => e instanceof OrgEntityRecord), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [GoalRecord], { description: 'Goals per year (and period when the plan gives them).' })
-  goals(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext): Promise<GoalRecord[]> {
-    return ctx.loaders.goalsByProductId.load(p.id);
+  async goals(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<GoalRecord[]> {
+    return firstItems(await ctx.loaders.goalsByProductId.load(p.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [ProgressReportRecord], { description: 'Progress reports, by year and period.' })
-  reports(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext): Promise<ProgressReportRecord[]> {
-    return ctx.loaders.reportsByProductId.load(p.id);
+  async reports(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProgressReportRecord[]> {
+    return firstItems(await ctx.loaders.reportsByProductId.load(p.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [ProductReviewRecord], { description: 'Sessions that reviewed this product (retroalimentación).' })
-  reviews(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext): Promise<ProductReviewRecord[]> {
-    return ctx.loaders.reviewsByProductId.load(p.id);
+  async reviews(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProductReviewRecord[]> {
+    return firstItems(await ctx.loaders.reviewsByProductId.load(p.id), first, ctx.config.maxPageSize);
   }
 }
 
@@ -144,12 +145,20 @@ export class ProgressReportResolver {
   }
 
   @FieldResolver(() => [ProgressReportChangeRecord], { description: 'Earlier values this report replaced, oldest first.' })
-  history(@Root() r: ProgressReportRecord, @Ctx() ctx: GraphQLContext): Promise<ProgressReportChangeRecord[]> {
-    return ctx.loaders.reportChangesByReportId.load(r.id);
+  async history(
+    @Root() r: ProgressReportRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg() first: number,
+  ): Promise<ProgressReportChangeRecord[]> {
+    return firstItems(await ctx.loaders.reportChangesByReportId.load(r.id), first, ctx.config.maxPageSize);
   }
 
-  @FieldResolver(() => ImportBatchRecord, { nullable: true, description: 'Import batch that last wrote the report.' })
-  importBatch(@Root() r: ProgressReportRecord, @Ctx() ctx: GraphQLContext): Promise<ImportBatchRecord | null> | null {
-    return r.importBatchId ? ctx.loaders.byId(ImportBatchRecord).load(r.importBatchId) : null;
+  @FieldResolver(() => ImportBatchRecord, {
+    nullable: true,
+    description: "Import batch that last wrote the report; null for an ENTITY token when another entity's key uploaded it.",
+  })
+  async importBatch(@Root() r: ProgressReportRecord, @Ctx() ctx: GraphQLContext): Promise<ImportBatchRecord | null> {
+    if (!r.importBatchId) return null;
+    return ctx.services.importBatches.visible(ctx.viewer, await ctx.loaders.byId(ImportBatchRecord).load(r.importBatchId));
   }
 }

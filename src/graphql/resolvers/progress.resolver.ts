@@ -1,8 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ObjectiveRecord, OrgEntityRecord, PolicyRecord, ProductRecord, SectorRecord } from '../../entities';
+import { PolicyProgressResult } from '../../calculation/types';
 import { policyProducts } from '../policy-products';
 import { GraphQLContext } from '../context';
 import { DateScalar } from '../scalars/date.scalar';
+import { FirstArg, firstItems } from '../types/list-args';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { PolicyProductFilterInput, ProductSort } from '../types/filters.input';
 import {
@@ -69,6 +71,31 @@ export class ProductProgressResolver {
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
   ) {
     return (await ctx.progress.product(p, cut)).progress;
+  }
+}
+
+/**
+ * Breakdowns of a policy's progress have one entry per objective, sector or entity with products: they grow
+ * with the plan, so they are bounded and priced like any list. The default (100) keeps the api.md dashboard
+ * well under half the cost limit; a plan with more objectives than that asks for `byObjective(first: 1000)`.
+ */
+export const BREAKDOWN_SIZES = { byObjective: 100, bySector: 100, byEntity: 100 } as const;
+
+@Resolver(() => PolicyProgressType)
+export class PolicyProgressBreakdownResolver {
+  @FieldResolver(() => [ObjectiveProgressType], { description: 'One entry per objective with products, by objective id.' })
+  byObjective(@Root() p: PolicyProgressResult, @Ctx() ctx: GraphQLContext, @FirstArg(BREAKDOWN_SIZES.byObjective) first: number) {
+    return firstItems(p.byObjective, first, ctx.config.maxPageSize, BREAKDOWN_SIZES.byObjective);
+  }
+
+  @FieldResolver(() => [SectorProgressType], { description: 'One entry per sector with products.' })
+  bySector(@Root() p: PolicyProgressResult, @Ctx() ctx: GraphQLContext, @FirstArg(BREAKDOWN_SIZES.bySector) first: number) {
+    return firstItems(p.bySector, first, ctx.config.maxPageSize, BREAKDOWN_SIZES.bySector);
+  }
+
+  @FieldResolver(() => [EntityProgressType], { description: 'One entry per responsible entity.' })
+  byEntity(@Root() p: PolicyProgressResult, @Ctx() ctx: GraphQLContext, @FirstArg(BREAKDOWN_SIZES.byEntity) first: number) {
+    return firstItems(p.byEntity, first, ctx.config.maxPageSize, BREAKDOWN_SIZES.byEntity);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   SessionRecord,
 } from '../../entities';
 import { GraphQLContext } from '../context';
+import { FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { CommitmentFilterInput, SessionFilterInput } from '../types/filters.input';
@@ -55,30 +56,38 @@ export class SessionResolver {
   }
 
   @FieldResolver(() => [AgendaItemRecord], { description: 'Agenda (orden del día), in order.' })
-  agenda(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext): Promise<AgendaItemRecord[]> {
-    return ctx.loaders.agendaBySessionId.load(s.id);
+  async agenda(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<AgendaItemRecord[]> {
+    return firstItems(await ctx.loaders.agendaBySessionId.load(s.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [AttendanceRecord], { description: 'Attendance list.' })
-  attendance(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext): Promise<AttendanceRecord[]> {
-    return ctx.loaders.attendanceBySessionId.load(s.id);
+  async attendance(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<AttendanceRecord[]> {
+    return firstItems(await ctx.loaders.attendanceBySessionId.load(s.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [CommitmentRecord], { description: 'Commitments taken in the session.' })
-  commitments(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext): Promise<CommitmentRecord[]> {
-    return ctx.loaders.commitmentsBySessionId.load(s.id);
+  async commitments(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<CommitmentRecord[]> {
+    return firstItems(await ctx.loaders.commitmentsBySessionId.load(s.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [InstanceFunctionRecord], { description: 'Functions of the instance the session addressed.' })
-  async functionsAddressed(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext): Promise<InstanceFunctionRecord[]> {
+  async functionsAddressed(
+    @Root() s: SessionRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg() first: number,
+  ): Promise<InstanceFunctionRecord[]> {
     const links = await ctx.loaders.sessionFunctionsBySessionId.load(s.id);
     const fns = await ctx.loaders.byId(InstanceFunctionRecord).loadMany(links.map((l) => l.functionId));
-    return fns.filter((f): f is InstanceFunctionRecord => f instanceof InstanceFunctionRecord);
+    return firstItems(
+      await fns.filter((f): f is InstanceFunctionRecord => f instanceof InstanceFunctionRecord),
+      first,
+      ctx.config.maxPageSize,
+    );
   }
 
   @FieldResolver(() => [ProductReviewRecord], { description: 'Product reports the session reviewed (retroalimentación).' })
-  reviews(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext): Promise<ProductReviewRecord[]> {
-    return ctx.loaders.reviewsBySessionId.load(s.id);
+  async reviews(@Root() s: SessionRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProductReviewRecord[]> {
+    return firstItems(await ctx.loaders.reviewsBySessionId.load(s.id), first, ctx.config.maxPageSize);
   }
 }
 

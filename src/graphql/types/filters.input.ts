@@ -3,6 +3,7 @@ import {
   AnnualizationType,
   CommitmentStatus,
   EntityLevel,
+  ImportIssueSeverity,
   ImportKind,
   ImportStatus,
   InstanceKind,
@@ -188,4 +189,16 @@ export class ImportBatchFilterInput {
 
   @Field(() => Date, { nullable: true, description: 'Created at or before this instant.' })
   createdTo?: Date | null;
+}
+
+@InputType('ImportIssueFilter', { description: "Filters for a batch's issues; all given filters must match." })
+export class ImportIssueFilterInput {
+  @Field(() => ImportIssueSeverity, { nullable: true, description: 'Only this severity.' })
+  severity?: ImportIssueSeverity | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this code, e.g. PRODUCTO_INEXISTENTE.' })
+  code?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only this sheet.' })
+  sheet?: string | null;
 }
