@@ -5,7 +5,6 @@ import {
   AttendanceRecord,
   CommitmentRecord,
   GoalRecord,
-  ImportIssueRecord,
   InstanceFunctionRecord,
   MembershipRecord,
   ObjectiveRecord,
@@ -72,5 +71,6 @@ export class Loaders {
   readonly commitmentsBySessionId = this.many(CommitmentRecord, 'sessionId', { id: 'ASC' });
   readonly sessionFunctionsBySessionId = this.many(SessionFunctionRecord, 'sessionId', { functionId: 'ASC' });
   readonly reviewsBySessionId = this.many(ProductReviewRecord, 'sessionId', { id: 'ASC' });
-  readonly issuesByBatchId = this.many(ImportIssueRecord, 'batchId', { id: 'ASC' });
+  /** Pages of a batch's issues already asked for in this request (aliases asking the same page share one query). */
+  readonly issuePages = new Map<string, Promise<unknown>>();
 }

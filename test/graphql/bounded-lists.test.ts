@@ -17,6 +17,7 @@ import {
 } from 'graphql';
 import { loadConfig } from '../../src/config/config';
 import { buildAppSchema } from '../../src/graphql/schema';
+import { firstItems } from '../../src/graphql/types/list-args';
 import { costLimitRule, withLiteralPageSizes } from '../../src/server/graphql-limits';
 
 /**
@@ -176,10 +177,9 @@ describe('every list that can grow with data is bounded and priced', () => {
     expect(checked).toBeGreaterThan(25);
   });
 
-  it('keeps MAX_PAGE_SIZE the largest first of a plain list', async () => {
+  it('keeps MAX_PAGE_SIZE the largest first of a plain list', () => {
     const big = MAX_PAGE_SIZE + 1;
     // The helper every plain list uses refuses beyond the maximum (connections: services/pagination.ts).
-    const { firstItems } = await import('../../src/graphql/types/list-args');
     expect(() => firstItems([1, 2, 3], big, MAX_PAGE_SIZE)).toThrow(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${big}`);
     expect(firstItems([1, 2, 3], 2, MAX_PAGE_SIZE)).toEqual([1, 2]);
   });

@@ -49,6 +49,12 @@ export class ImportBatchResolver {
     @Arg('filter', () => ImportIssueFilterInput, { nullable: true, description: 'Filters; all given must match.' })
     filter?: ImportIssueFilterInput,
   ) {
-    return toConnection(await ctx.services.importBatches.issues(b.id, filter ?? {}, page));
+    const key = JSON.stringify([b.id, filter ?? {}, page.first ?? null, page.after ?? null]);
+    let hit = ctx.loaders.issuePages.get(key) as ReturnType<typeof ctx.services.importBatches.issues> | undefined;
+    if (!hit) {
+      hit = ctx.services.importBatches.issues(b.id, filter ?? {}, page);
+      ctx.loaders.issuePages.set(key, hit);
+    }
+    return toConnection(await hit);
   }
 }
