@@ -1,5 +1,7 @@
+import { getNamedType, GraphQLObjectType, GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
+import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/enums';
 import { buildAppSchema } from '../../src/graphql/schema';
-import { OrgEntityRecord, PersonRecord } from '../../src/entities';
+import { ImportBatchRecord, ImportIssueRecord, OrgEntityRecord, PersonRecord, ProgressReportRecord } from '../../src/entities';
 import { createSecurityServices } from '../../src/services/token.service';
 import { Role } from '../../src/services/viewer';
 import { insertPolicyFixture } from '../support/fixtures';
@@ -28,11 +30,62 @@ const MATRIX: [Principal, { policies: Outcome; people: Outcome; email: string | 
   ['MALFORMED', { policies: 'UNAUTHENTICATED', people: 'UNAUTHENTICATED', email: null, apiTokens: 'UNAUTHENTICATED' }],
 ];
 
+/**
+ * Import batches (docs/security.md#import-batches). Fields of ImportBatch that VIEWER and public read may
+ * see: counts, states and timings. Every other field — today fileName, uploader, sha256, issues; and any
+ * field added later — must read null for them. ENTITY keys see their own entity's batches, whole; the
+ * others do not exist for them. ADMIN sees everything.
+ */
+const BATCH_FIELDS_FOR_VIEWERS = [
+  'id',
+  'kind',
+  'status',
+  'attempts',
+  'createdAt',
+  'startedAt',
+  'finishedAt',
+  'sizeBytes',
+  'rowsRead',
+  'rowsInserted',
+  'rowsUpdated',
+  'rowsUnchanged',
+  'rowsRejected',
+  'errorCount',
+  'warningCount',
+  'parseMs',
+  'validateMs',
+  'importMs',
+];
+type BatchView = 'FULL' | 'SUMMARY' | 'NONE';
+type BatchName = 'OWN' | 'OTHER' | 'OFFICE';
+const UPLOADERS: Record<BatchName, string> = { OWN: 'IDRD informes', OTHER: 'Salud informes', OFFICE: 'inbox' };
+/** What each caller that gets past authentication sees of the batch uploaded by E01's key, by E02's key, by the office. */
+const BATCH_MATRIX: [Principal, Record<BatchName, BatchView>][] = [
+  ['PUBLIC_ANONYMOUS', { OWN: 'SUMMARY', OTHER: 'SUMMARY', OFFICE: 'SUMMARY' }],
+  ['VIEWER', { OWN: 'SUMMARY', OTHER: 'SUMMARY', OFFICE: 'SUMMARY' }],
+  ['ENTITY', { OWN: 'FULL', OTHER: 'NONE', OFFICE: 'NONE' }],
+  ['ADMIN', { OWN: 'FULL', OTHER: 'FULL', OFFICE: 'FULL' }],
+];
+
+/** Every field of a type, sub-selections included (two levels of objects), read from the schema. */
+function selectAll(schema: GraphQLSchema, type: GraphQLObjectType, depth = 0): string {
+  const parts: string[] = [];
+  for (const field of Object.values(type.getFields())) {
+    if (field.args.some((a) => isNonNullType(a.type) && a.defaultValue === undefined)) continue;
+    const named = getNamedType(field.type);
+    if (!isObjectType(named)) parts.push(field.name);
+    else if (depth < 3) parts.push(`${field.name} ${selectAll(schema, named, depth + 1)}`);
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
 describe('access matrix over HTTP', () => {
   let db: TestDatabase;
   let privateApi: Awaited<ReturnType<typeof startTestHttp>>;
   let publicApi: Awaited<ReturnType<typeof startTestHttp>>;
-  const secrets = {} as Record<'ADMIN' | 'ENTITY' | 'VIEWER' | 'REVOKED' | 'EXPIRED', string>;
+  const secrets = {} as Record<'ADMIN' | 'ENTITY' | 'VIEWER' | 'REVOKED' | 'EXPIRED' | 'OTHER_ENTITY', string>;
+  const batches = {} as Record<BatchName, number>;
+  let schema: GraphQLSchema;
   const bodies: string[] = [];
 
   beforeAll(async () => {
@@ -50,6 +103,48 @@ describe('access matrix over HTTP', () => {
     secrets.REVOKED = revoked.secret;
     const past = createSecurityServices(db.ds, () => new Date(Date.now() - 2 * 86_400_000));
     secrets.EXPIRED = (await past.tokens.create({ role: Role.ADMIN, name: 'expired admin', expiresInDays: 1, createdBy: 'test' })).secret;
+
+    const other = await db.ds.getRepository(OrgEntityRecord).save({ code: 'E02', name: 'Secretaría de Salud' });
+    secrets.OTHER_ENTITY = (await tokens.create({ role: Role.ENTITY, entityCode: 'E02', createdBy: 'test' })).secret;
+    const batchOf = async (name: BatchName, uploader: string, uploaderEntityId: number | null) => {
+      const batch = await db.ds.getRepository(ImportBatchRecord).save({
+        fileName: `archivo-${name}.xlsx`,
+        sha256: name.toLowerCase().padEnd(64, '0'),
+        sizeBytes: 1234,
+        kind: ImportKind.REPORTE,
+        status: ImportStatus.REJECTED,
+        uploader,
+        uploaderEntityId,
+        rowsRead: 2,
+        rowsRejected: 2,
+        errorCount: 2,
+        attempts: 1,
+        parseMs: 5,
+        validateMs: 3,
+        startedAt: new Date('2026-01-02T10:00:00Z'),
+        finishedAt: new Date('2026-01-02T10:00:01Z'),
+      });
+      await db.ds.getRepository(ImportIssueRecord).save(
+        [2, 3].map((row) => ({
+          batchId: batch.id,
+          severity: ImportIssueSeverity.ERROR,
+          code: 'VALOR_INVALIDO',
+          sheet: 'Reporte',
+          row,
+          column: 'Avance',
+          value: `CELDA-SECRETA-${name}-${row}`,
+          message: `el valor CELDA-SECRETA-${name}-${row} no es un número`,
+        })),
+      );
+      batches[name] = batch.id;
+    };
+    await batchOf('OWN', UPLOADERS.OWN, entity.id);
+    await batchOf('OTHER', UPLOADERS.OTHER, other.id);
+    await batchOf('OFFICE', UPLOADERS.OFFICE, null);
+    // A progress report written by the other entity's batch: its link must not lead an ENTITY to that batch.
+    const [report] = await db.ds.getRepository(ProgressReportRecord).find({ order: { id: 'ASC' }, take: 1 });
+    await db.ds.getRepository(ProgressReportRecord).update(report!.id, { importBatchId: batches.OTHER });
+    schema = await buildAppSchema();
 
     privateApi = await startTestHttp(db);
     publicApi = await startTestHttp(db, { PUBLIC_READ: 'true' });
@@ -71,7 +166,7 @@ describe('access matrix over HTTP', () => {
       case 'MALFORMED':
         return privateApi.gql(query, { headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` } });
       default:
-        return privateApi.gql(query, { token: secrets[principal] });
+        return privateApi.gql(query, { token: secrets[principal as keyof typeof secrets] });
     }
   }
 
@@ -116,11 +211,89 @@ describe('access matrix over HTTP', () => {
           ['tablero', 'VIEWER', true],
           ['old admin', 'ADMIN', false],
           ['expired admin', 'ADMIN', false],
+          ['entity-E02', 'ENTITY', true],
         ]);
         expect(list[1]!.entity).toEqual({ code: 'E01' });
         expect(list[0]!.lastUsedAt).toEqual(expect.any(String));
         for (const secret of Object.values(secrets)) expect(res.text).not.toContain(secret);
       }
+    });
+  });
+
+  describe.each(BATCH_MATRIX)('import batches, %s', (principal, views) => {
+    const batchQuery = () => {
+      const all = selectAll(schema, schema.getType('ImportBatch') as GraphQLObjectType);
+      const one = (name: BatchName) => `${name}: importBatch(id: "${batches[name]}") ${all}`;
+      return `{ ${one('OWN')} ${one('OTHER')} ${one('OFFICE')} importBatches { totalCount nodes { id } } }`;
+    };
+
+    it('reads every field of ImportBatch and ImportIssue as its role allows', async () => {
+      const { outcome: got, res } = await outcome(principal, batchQuery());
+      expect(got).toBe('ok');
+      const admin = (await outcome('ADMIN', batchQuery())).res.body.data;
+      const fields = Object.keys((schema.getType('ImportBatch') as GraphQLObjectType).getFields());
+      for (const name of ['OWN', 'OTHER', 'OFFICE'] as BatchName[]) {
+        const seen = res.body.data[name] as Record<string, unknown> | null;
+        const full = admin[name] as Record<string, unknown>;
+        if (views[name] === 'NONE') {
+          expect({ name, seen }).toEqual({ name, seen: null });
+          expect(res.text).not.toContain(`CELDA-SECRETA-${name}`);
+          expect(res.text).not.toContain(`archivo-${name}`);
+          continue;
+        }
+        for (const field of fields) {
+          const expected = views[name] === 'FULL' || BATCH_FIELDS_FOR_VIEWERS.includes(field) ? full[field] : null;
+          expect({ name, field, value: seen![field] }).toEqual({ name, field, value: expected });
+        }
+        if (views[name] === 'FULL') {
+          const issues = seen!.issues as { totalCount: number; nodes: Record<string, unknown>[] };
+          expect(issues.totalCount).toBe(2);
+          expect(issues.nodes.map((i) => i.value)).toEqual([`CELDA-SECRETA-${name}-2`, `CELDA-SECRETA-${name}-3`]);
+          const issueFields = Object.keys((schema.getType('ImportIssue') as GraphQLObjectType).getFields());
+          for (const field of issueFields) expect({ field, value: issues.nodes[0]![field] }).not.toEqual({ field, value: null });
+          expect(seen!.fileName).toBe(`archivo-${name}.xlsx`);
+        } else {
+          expect(res.text).not.toContain(`CELDA-SECRETA-${name}`);
+          expect(res.text).not.toContain(`archivo-${name}`);
+        }
+      }
+      // Who uploaded a batch shows only where the batch is seen whole.
+      for (const [name, uploader] of Object.entries(UPLOADERS) as [BatchName, string][]) {
+        if (views[name] !== 'FULL') expect({ name, leaks: res.text.includes(`"${uploader}"`) }).toEqual({ name, leaks: false });
+      }
+    });
+
+    it('lists only the batches it may see, and totalCount agrees', async () => {
+      const { res } = await outcome(principal, '{ importBatches(direction: ASC) { totalCount nodes { id status } } }');
+      const visible = (['OWN', 'OTHER', 'OFFICE'] as BatchName[]).filter((n) => views[n] !== 'NONE').map((n) => String(batches[n]));
+      expect(res.body.data.importBatches.nodes.map((b: { id: string }) => b.id)).toEqual(visible);
+      expect(res.body.data.importBatches.totalCount).toBe(visible.length);
+    });
+
+    it('follows a progress report to its batch only when the batch is visible', async () => {
+      const { res } = await outcome(principal, '{ progressReports(first: 1000) { nodes { importBatch { id fileName } } } }');
+      const linked = (res.body.data.progressReports.nodes as { importBatch: unknown }[]).map((n) => n.importBatch).filter(Boolean);
+      if (views.OTHER === 'NONE') expect(linked).toEqual([]);
+      else expect(linked).toEqual([{ id: String(batches.OTHER), fileName: views.OTHER === 'FULL' ? 'archivo-OTHER.xlsx' : null }]);
+    });
+
+    it('filters by uploader only where the uploader is readable', async () => {
+      const res = await send(principal, '{ importBatches(filter: { uploader: "IDRD informes" }) { totalCount } }');
+      if (Object.values(views).includes('FULL')) expect(res.body.data.importBatches.totalCount).toBe(1);
+      else expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  it('another entity sees its own batch and not E01s', async () => {
+    const res = await privateApi.gql(
+      `{ importBatches { totalCount nodes { id fileName } } own: importBatch(id: "${batches.OWN}") { id } }`,
+      {
+        token: secrets.OTHER_ENTITY,
+      },
+    );
+    expect(res.body.data).toEqual({
+      importBatches: { totalCount: 1, nodes: [{ id: String(batches.OTHER), fileName: 'archivo-OTHER.xlsx' }] },
+      own: null,
     });
   });
 
