@@ -275,6 +275,12 @@ describe('access matrix over HTTP', () => {
       const linked = (res.body.data.progressReports.nodes as { importBatch: unknown }[]).map((n) => n.importBatch).filter(Boolean);
       if (views.OTHER === 'NONE') expect(linked).toEqual([]);
       else expect(linked).toEqual([{ id: String(batches.OTHER), fileName: views.OTHER === 'FULL' ? 'archivo-OTHER.xlsx' : null }]);
+      const byBatch = await send(
+        principal,
+        `{ progressReports(filter: { importBatchId: "${batches.OTHER}" }) { totalCount nodes { id } } }`,
+      );
+      expect(byBatch.body.data.progressReports.totalCount).toBe(views.OTHER === 'NONE' ? 0 : 1);
+      expect(byBatch.body.data.progressReports.nodes).toHaveLength(views.OTHER === 'NONE' ? 0 : 1);
     });
 
     it('filters by uploader only where the uploader is readable', async () => {

@@ -11,6 +11,7 @@ import {
   ProgressReportRecord,
   SectorRecord,
 } from '../../entities';
+import { paginateArray } from '../../services/pagination';
 import { GraphQLContext } from '../context';
 import { FirstArg, firstItems } from '../types/list-args';
 import { parseId } from '../ids';
@@ -58,13 +59,15 @@ export class ProductResolver {
     direction?: SortDirectionEnum,
   ) {
     const f = filter ?? {};
-    return toConnection(
-      await ctx.services.policies.reports(
-        { ...f, importBatchId: optionalId(f.importBatchId, 'filter.importBatchId') },
-        page,
-        direction ?? SortDirectionEnum.ASC,
-      ),
-    );
+    const importBatchId = optionalId(f.importBatchId, 'filter.importBatchId');
+    // A batch the viewer may not see (ENTITY: another entity's) matches nothing, as if it did not exist.
+    if (
+      importBatchId !== null &&
+      !ctx.services.importBatches.visible(ctx.viewer, await ctx.loaders.byId(ImportBatchRecord).load(importBatchId))
+    ) {
+      return toConnection(paginateArray<ProgressReportRecord>([], { value: (r) => r.id, direction: 'ASC' }, page, ctx.config.maxPageSize));
+    }
+    return toConnection(await ctx.services.policies.reports({ ...f, importBatchId }, page, direction ?? SortDirectionEnum.ASC));
   }
 
   @Query(() => ProgressReportRecord, {
