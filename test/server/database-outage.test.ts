@@ -12,7 +12,8 @@ import { insertPolicyFixture } from '../support/fixtures';
 import { TcpProxy } from '../support/tcp-proxy';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-const TIMEOUTS = { DATABASE_CONNECT_TIMEOUT_MS: '1000', DATABASE_ACQUIRE_TIMEOUT_MS: '1000', DATABASE_QUERY_TIMEOUT_MS: '1500' };
+const TIMEOUTS = { DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_ACQUIRE_TIMEOUT_MS: '2000', DATABASE_QUERY_TIMEOUT_MS: '2500' };
+const QUERY_TIMEOUT_MS = 2500;
 const QUERY = '{ policies { totalCount nodes { code progress(cut: "2024-06-30") { total { toDate { progress } } } } } }';
 
 describe('the API while its database is frozen or gone', () => {
@@ -67,7 +68,7 @@ describe('the API while its database is frozen or gone', () => {
       body: JSON.stringify({ query: QUERY }),
     });
   const waitUntilServed = async () => {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 30_000;
     let last = await gql();
     while (last.status !== 200 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 200));
@@ -76,8 +77,15 @@ describe('the API while its database is frozen or gone', () => {
     return last;
   };
 
+  beforeEach(async () => {
+    expect((await waitUntilServed()).status).toBe(200);
+  });
+  afterEach(async () => {
+    proxy.thaw();
+    if (!proxy.isOpen) await proxy.open();
+  });
+
   it('/readyz answers 503 within 2 s once the database freezes', async () => {
-    expect((await timed('/readyz')).status).toBe(200);
     proxy.freeze();
     const ready = await timed('/readyz');
     expect(ready.status).toBe(503);
@@ -88,19 +96,18 @@ describe('the API while its database is frozen or gone', () => {
   });
 
   it('answers GraphQL within bounded time with 503 DATABASE_UNAVAILABLE while frozen, and recovers', async () => {
-    expect((await gql()).status).toBe(200);
     proxy.freeze();
     // 20 requests at once on a pool of 4 frozen connections: every one refused, none waits past the query timeout.
     const burst = await Promise.all(Array.from({ length: 20 }, () => gql()));
     for (const r of burst) expect({ status: r.status, code: r.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
     const slowest = Math.max(...burst.map((r) => r.ms));
-    expect(slowest).toBeLessThan(1500 + 1000);
+    expect(slowest).toBeLessThan(QUERY_TIMEOUT_MS + 2500);
     // Once the outage is known, requests are refused at once, and so is readiness.
     const after = await gql();
     expect({ status: after.status, code: after.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
-    expect(after.ms).toBeLessThan(500);
+    expect(after.ms).toBeLessThan(1000);
     const ready = await timed('/readyz');
-    expect({ status: ready.status, fast: ready.ms < 500 }).toEqual({ status: 503, fast: true });
+    expect({ status: ready.status, fast: ready.ms < 1000 }).toEqual({ status: 503, fast: true });
 
     proxy.thaw();
     const back = await waitUntilServed();
@@ -113,7 +120,7 @@ describe('the API while its database is frozen or gone', () => {
     await proxy.cut();
     const down = await gql();
     expect({ status: down.status, code: down.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
-    expect(down.ms).toBeLessThan(3000);
+    expect(down.ms).toBeLessThan(QUERY_TIMEOUT_MS + 2500);
     expect((await timed('/readyz')).status).toBe(503);
     await proxy.open();
     expect((await waitUntilServed()).status).toBe(200);

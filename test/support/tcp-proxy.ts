@@ -34,6 +34,10 @@ export class TcpProxy {
     this.port = (this.server.address() as net.AddressInfo).port;
   }
 
+  get isOpen(): boolean {
+    return this.server !== null;
+  }
+
   /** Keeps every connection open (and accepts new ones) but forwards nothing until `thaw`. */
   freeze(): void {
     this.frozen = true;
