@@ -94,6 +94,9 @@ export function formatError(logger: Logger) {
 /** Longest /readyz waits for the database before answering 503. */
 const READY_TIMEOUT_MS = 1500;
 
+/** What a 503 for a database outage tells clients to wait (the guard probes the database every second). */
+const RETRY_AFTER_SECONDS = '2';
+
 const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering; try again in a moment.';
 
 function databaseUnavailable(formatted: Pick<GraphQLFormattedError, 'locations' | 'path'>): GraphQLFormattedError {
@@ -113,7 +116,10 @@ function databaseOutagePlugin<TContext extends object>(): ApolloServerPlugin<TCo
         async willSendResponse({ response }) {
           const body = response.body;
           if (body.kind !== 'single') return;
-          if (body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) response.http.status = 503;
+          if (body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.DATABASE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+          }
         },
       };
     },
@@ -196,7 +202,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
           if (!isDatabaseUnavailable(err)) throw err;
           logger.warn({ reason: (err as Error).message }, 'database unavailable while reading the token');
           throw new GraphQLError(DATABASE_UNAVAILABLE_MESSAGE, {
-            extensions: { code: ErrorCode.DATABASE_UNAVAILABLE, http: { status: 503 } },
+            extensions: {
+              code: ErrorCode.DATABASE_UNAVAILABLE,
+              http: { status: 503, headers: new Map([['retry-after', RETRY_AFTER_SECONDS]]) },
+            },
           });
         }
       },
@@ -207,7 +216,10 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     if (res.headersSent) return next(err);
     if (isDatabaseUnavailable(err)) {
       logger.warn({ reason: err.message }, 'database unavailable');
-      res.status(503).json({ error: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE });
+      res
+        .status(503)
+        .set('retry-after', RETRY_AFTER_SECONDS)
+        .json({ error: DATABASE_UNAVAILABLE_MESSAGE, code: ErrorCode.DATABASE_UNAVAILABLE });
       return;
     }
     const status = err.status ?? err.statusCode ?? 500;

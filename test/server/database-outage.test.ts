@@ -59,7 +59,13 @@ describe('the API while its database is frozen or gone', () => {
     const started = Date.now();
     const res = await fetch(`${base}${path}`, init);
     const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[]; data?: unknown };
-    return { ms: Date.now() - started, status: res.status, body, code: body.errors?.[0]?.extensions?.code };
+    return {
+      ms: Date.now() - started,
+      status: res.status,
+      body,
+      code: body.errors?.[0]?.extensions?.code,
+      retryAfter: res.headers.get('retry-after'),
+    };
   };
   const gql = () =>
     timed('/graphql', {
@@ -99,7 +105,12 @@ describe('the API while its database is frozen or gone', () => {
     proxy.freeze();
     // 20 requests at once on a pool of 4 frozen connections: every one refused, none waits past the query timeout.
     const burst = await Promise.all(Array.from({ length: 20 }, () => gql()));
-    for (const r of burst) expect({ status: r.status, code: r.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
+    for (const r of burst)
+      expect({ status: r.status, code: r.code, retryAfter: r.retryAfter }).toEqual({
+        status: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        retryAfter: '2',
+      });
     const slowest = Math.max(...burst.map((r) => r.ms));
     expect(slowest).toBeLessThan(QUERY_TIMEOUT_MS + 2500);
     // Once the outage is known, requests are refused at once, and so is readiness.
