@@ -63,8 +63,11 @@ async function serve(config: AppConfig, withWorker: boolean, withDemo: boolean, 
     routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config),
   });
   let worker: ImportWorker | null = null;
-  if (withWorker) {
-    worker = workerFor(config, server.services.ds, logger);
+  // The worker gets its own pool, without the API's database timeouts: an import may run long statements
+  // and wait on locks, and must neither be cut at the API's query timeout nor mark the API's database down.
+  const workerDs = withWorker ? await openDataSource({ url: config.databaseUrl }) : null;
+  if (workerDs) {
+    worker = workerFor(config, workerDs, logger);
     if (withDemo) {
       const queued = await enqueueSamples(worker.store, inboxLayout(config.inboxDir, config.storageDir));
       if (queued) logger.info({ queued }, 'demo workbooks queued for import');
@@ -75,6 +78,7 @@ async function serve(config: AppConfig, withWorker: boolean, withDemo: boolean, 
   io.err(`Rumbo: ${server.url}${worker ? ' (with the import worker)' : ''}`);
   onSignals(async () => {
     await worker?.stop();
+    if (workerDs?.isInitialized) await workerDs.destroy();
     await server.stop();
   });
   return new Promise<number>(() => undefined); // runs until a signal
