@@ -290,6 +290,19 @@ describe('access matrix over HTTP', () => {
     });
   });
 
+  it('reaches batches and issues only through the entry points checked above', () => {
+    const guarded = /^Import(Batch|Issue)(Connection|Edge)?$/;
+    const paths: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || guarded.test(type.name)) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (guarded.test(getNamedType(field.type).name)) paths.push(`${type.name}.${field.name}`);
+      }
+    }
+    // A new way to a batch must get the rule of batchAccess (services/access.ts) and a row in this matrix.
+    expect(paths.sort()).toEqual(['ProgressReport.importBatch', 'Query.importBatch', 'Query.importBatches']);
+  });
+
   it('another entity sees its own batch and not E01s', async () => {
     const res = await privateApi.gql(
       `{ importBatches { totalCount nodes { id fileName } } own: importBatch(id: "${batches.OWN}") { id } }`,
