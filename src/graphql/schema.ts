@@ -21,6 +21,13 @@ import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from '.
 import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
 import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
+import {
+  ObjectiveResultsResolver,
+  PolicyResultsResolver,
+  ProductResultResolver,
+  ResultGoalResolver,
+  ResultResolver,
+} from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -40,6 +47,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductResolver,
   GoalResolver,
   ProgressReportResolver,
+  ResultResolver,
+  ResultGoalResolver,
+  PolicyResultsResolver,
+  ObjectiveResultsResolver,
+  ProductResultResolver,
   ImportBatchResolver,
   PolicyProgressResolver,
   ObjectiveProgressResolver,
