@@ -26,6 +26,7 @@ import {
   PolicyResultsResolver,
   ProductResultResolver,
   ResultGoalResolver,
+  ResultReportResolver,
   ResultResolver,
 } from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
@@ -49,6 +50,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgressReportResolver,
   ResultResolver,
   ResultGoalResolver,
+  ResultReportResolver,
   PolicyResultsResolver,
   ObjectiveResultsResolver,
   ProductResultResolver,
