@@ -11,7 +11,7 @@ const REPORTS = {
     product_id: 'int',
     year: 'int',
     period: 'text',
-    value: 'decimal',
+    value: 'double',
     qualitative: 'text',
     difficulties: 'text',
     evidence: 'text',
@@ -24,7 +24,16 @@ const REPORTS = {
 interface ProductRef {
   id: number;
   unit: string | null;
+  /** A result indicator (its reports go to result_reports). */
+  result: boolean;
 }
+
+const RESULT_REPORTS = {
+  ...REPORTS,
+  table: 'result_reports',
+  key: ['result_id', 'year', 'period'],
+  columns: { ...Object.fromEntries(Object.entries(REPORTS.columns).filter(([c]) => c !== 'product_id')), result_id: 'int' },
+} as const;
 
 /**
  * Writes a validated REPORTE. A report that changes a stored value keeps the old value in the
@@ -35,13 +44,13 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
   const counts = emptyCounts();
   await importEntities(m, data.entities, counts, !ctx.planningOffice);
   const products = await productRefs(ctx, data);
-  const rows = data.reports.map((r) => {
+  const all = data.reports.map((r) => {
     const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
     if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
     return {
-      source: r,
+      result: p.result,
       row: {
-        product_id: p.id,
+        [p.result ? 'result_id' : 'product_id']: p.id,
         year: r.year,
         period: r.period,
         value: reportValue(r, p.unit),
@@ -53,6 +62,7 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
       },
     };
   });
+  const rows = all.filter((r) => !r.result);
   const res = await upsertRows(
     m,
     { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] },
@@ -60,6 +70,16 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     { insertedIds: false }, // the history below needs only the ids of reports already stored
   );
   addCounts(counts, res);
+  // Result indicators' reports: same upsert; they keep no change history (the warning still says what changed).
+  addCounts(
+    counts,
+    await upsertRows(
+      m,
+      { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] },
+      all.filter((r) => r.result).map((r) => r.row),
+      { insertedIds: false },
+    ),
+  );
 
   const history: unknown[] = [];
   for (const { row } of rows) {
@@ -67,7 +87,7 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     const before = res.previous.get(k);
     if (!before) continue;
     const previousValue = Number(before.value);
-    if (Math.abs(previousValue - row.value) <= 5e-7) continue; // only the texts changed
+    if (previousValue === row.value) continue; // only the texts changed
     history.push(res.ids.get(k), previousValue, row.value, ctx.batchId);
   }
   for (let i = 0; i < history.length; i += 4 * 1000) {
@@ -91,12 +111,18 @@ async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<s
   const CHUNK = 1000;
   for (let i = 0; i < keys.length; i += CHUNK) {
     const part = keys.slice(i, i + CHUNK);
-    const rows = (await ctx.m.query(
-      `SELECT pr.id, pr.code, pr.unit, p.code AS policy_code FROM products pr INNER JOIN policies p ON p.id = pr.policy_id
-        WHERE (p.code, pr.code) IN (${part.map(() => '(?, ?)').join(', ')})`,
-      part.flat(),
-    )) as { id: number; code: string; unit: string | null; policy_code: string }[];
-    for (const r of rows) out.set(`${r.policy_code}\u0001${r.code}`, { id: Number(r.id), unit: r.unit });
+    for (const [table, result] of [
+      ['results', true],
+      ['products', false],
+    ] as const) {
+      const rows = (await ctx.m.query(
+        `SELECT pr.id, pr.code, pr.unit, p.code AS policy_code FROM ${table} pr INNER JOIN policies p ON p.id = pr.policy_id
+          WHERE (p.code, pr.code) IN (${part.map(() => '(?, ?)').join(', ')})`,
+        part.flat(),
+      )) as { id: number; code: string; unit: string | null; policy_code: string }[];
+      // a product wins over a result of the same code (the PLAN refuses such plans anyway)
+      for (const r of rows) out.set(`${r.policy_code}\u0001${r.code}`, { id: Number(r.id), unit: r.unit, result });
+    }
   }
   return out;
 }

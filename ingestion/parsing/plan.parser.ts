@@ -1,12 +1,38 @@
 /** PLAN workbook → `PlanData` (pure). */
-import { AnnualizationType, Periodicity, Priority } from '../../src/domain/enums';
-import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow } from '../model/plan.types';
+import { AnnualizationType, Periodicity, Priority, ProductStatus } from '../../src/domain/enums';
+import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow, ResultRow } from '../model/plan.types';
 import { enumValue, list, num, numberValue, requiredOk, text } from '../reading/row.accessors';
-import { readSheet, RowRead } from '../reading/sheet.reader';
-import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET } from '../templates/plan.template';
+import { q } from '../issues/issue.collector';
+import { readSheet, RowRead, SheetRead } from '../reading/sheet.reader';
+import { SheetDef } from '../templates/column.types';
+import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET, RESULTADOS_SHEET } from '../templates/plan.template';
 import { parseEntities } from './entidades.parser';
 import { ParseState, reject } from './parse.state';
 import { percentAware } from './percent.rules';
+
+/**
+ * Text in numeric cells that the template's number rules can read (`24,35` typed as text, or pasted
+ * from a PDF) is read, and said once per sheet and column — never once per cell — so the office knows
+ * the cells are not numbers in Excel (sums and formats there will not see them). Integer columns
+ * (years, numbers of objectives) are left out: `2024` as text is harmless.
+ */
+function warnNumbersAsText(state: ParseState, sheet: SheetRead, def: SheetDef): void {
+  if (!sheet.header) return;
+  for (const column of def.columns) {
+    if (column.type !== 'number' || column.integer) continue;
+    const index = sheet.header.columns.get(column.key);
+    if (index === undefined) continue;
+    const rows = sheet.rows.filter((row) => row.cells[index]?.type === 'string' && row.numbers.has(column.key));
+    const first = rows[0];
+    if (!first) continue;
+    const cell = first.cells[index] as { value: string };
+    state.issues.warning(
+      'NUMERO_COMO_TEXTO',
+      { sheet: first.sheet, row: first.row, column: column.header, value: cell.value },
+      `${rows.length === 1 ? 'esta celda tiene' : `${rows.length} celdas de esta columna tienen (la primera, esta)`} un número escrito como texto; se ${rows.length === 1 ? 'leyó' : 'leyeron'} con las reglas de la plantilla (${q(cell.value)} → ${String(numberValue(first, column.key)!.value).replace('.', ',')}). Conviértalas en celdas numéricas para que Excel las sume`,
+    );
+  }
+}
 
 export const DEFAULT_HIGH_THRESHOLD = 0.75;
 export const DEFAULT_MEDIUM_THRESHOLD = 0.5;
@@ -52,10 +78,42 @@ function percentNumber(row: RowRead, key: string, unit: string | null): number |
   return n ? percentAware(n, unit) : null;
 }
 
-function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<string, string | null> } {
+function parseResults(state: ParseState, units: Map<string, string | null>): ResultRow[] {
+  const sheet = readSheet(state.workbook, RESULTADOS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, RESULTADOS_SHEET);
+  const results: ResultRow[] = [];
+  for (const row of sheet.rows) {
+    const code = text(row, 'code');
+    const unit = text(row, 'unit');
+    if (code !== null && !units.has(code)) units.set(code, unit);
+    if (!requiredOk(row, RESULTADOS_SHEET)) {
+      reject(state, row, code);
+      continue;
+    }
+    results.push({
+      sheet: row.sheet,
+      row: row.row,
+      code: code!,
+      objectiveNumber: num(row, 'objectiveNumber')!,
+      name: text(row, 'name')!,
+      indicator: text(row, 'indicator')!,
+      unit,
+      annualizationType: enumValue<AnnualizationType>(row, 'annualizationType')!,
+      periodicity: enumValue<Periodicity>(row, 'periodicity')!,
+      baseline: percentNumber(row, 'baseline', unit),
+      baselineNotAvailable: row.notAvailable.has('baseline'),
+      finalGoal: percentNumber(row, 'finalGoal', unit),
+      weight: num(row, 'weight'),
+      responsibleEntityCode: text(row, 'responsibleEntityCode'),
+    });
+  }
+  return results;
+}
+
+function parseProducts(state: ParseState, units: Map<string, string | null>): ProductRow[] {
   const sheet = readSheet(state.workbook, PRODUCTOS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, PRODUCTOS_SHEET);
   const products: ProductRow[] = [];
-  const units = new Map<string, string | null>();
   for (const row of sheet.rows) {
     const code = text(row, 'code');
     const unit = text(row, 'unit');
@@ -69,6 +127,9 @@ function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<
       row: row.row,
       code: code!,
       objectiveNumber: num(row, 'objectiveNumber')!,
+      resultCode: text(row, 'resultCode'),
+      status: enumValue<ProductStatus>(row, 'status') ?? ProductStatus.VIGENTE,
+      withdrawnFrom: text(row, 'withdrawnFrom'),
       name: text(row, 'name')!,
       indicator: text(row, 'indicator')!,
       formula: text(row, 'formula'),
@@ -89,11 +150,12 @@ function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<
       sdg: text(row, 'sdg'),
     });
   }
-  return { products, units };
+  return products;
 }
 
 function parseGoals(state: ParseState, units: ReadonlyMap<string, string | null>): GoalRow[] {
   const sheet = readSheet(state.workbook, METAS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, METAS_SHEET);
   const goals: GoalRow[] = [];
   for (const row of sheet.rows) {
     const productCode = text(row, 'productCode');
@@ -119,7 +181,9 @@ export function parsePlan(state: ParseState): PlanData {
   const policy = parsePolicy(state);
   const entities = parseEntities(state);
   const objectives = parseObjectives(state);
-  const { products, units } = parseProducts(state);
+  const units = new Map<string, string | null>();
+  const results = parseResults(state, units);
+  const products = parseProducts(state, units);
   const goals = parseGoals(state, units);
-  return { policy, entities, objectives, products, goals };
+  return { policy, entities, objectives, results, products, goals };
 }

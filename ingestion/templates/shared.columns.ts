@@ -1,32 +1,22 @@
 /** Column and sheet definitions shared by several templates. */
+import { periodCodes } from '../../src/calculation/period-calendar';
 import { EntityLevel, Periodicity } from '../../src/domain/enums';
 import { CODE_LENGTH, ColumnDef, SHORT_TEXT, SheetDef } from './column.types';
 
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2200;
 
-export const ALL_PERIODS: readonly string[] = [
-  'ANUAL',
-  'S1',
-  'S2',
-  'T1',
-  'T2',
-  'T3',
-  'T4',
-  ...Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`),
-];
+/** Every period code of every periodicity (docs/calculation.md §1). */
+export const ALL_PERIODS: readonly string[] = [...new Set(Object.values(Periodicity).flatMap((p) => periodCodes(p)))];
 
 /** `M1` … `M9` accepted for `M01` … `M09`. */
 export const PERIOD_ALIASES: Readonly<Record<string, string>> = Object.fromEntries(
   Array.from({ length: 9 }, (_, i) => [`M${i + 1}`, `M0${i + 1}`]),
 );
 
-export const PERIODS_BY_PERIODICITY: Readonly<Record<Periodicity, readonly string[]>> = {
-  [Periodicity.MENSUAL]: ALL_PERIODS.filter((p) => p.startsWith('M')),
-  [Periodicity.TRIMESTRAL]: ['T1', 'T2', 'T3', 'T4'],
-  [Periodicity.SEMESTRAL]: ['S1', 'S2'],
-  [Periodicity.ANUAL]: ['ANUAL'],
-};
+export const PERIODS_BY_PERIODICITY: Readonly<Record<Periodicity, readonly string[]>> = Object.fromEntries(
+  Object.values(Periodicity).map((p) => [p, periodCodes(p)]),
+) as unknown as Record<Periodicity, readonly string[]>;
 
 export function yearColumn(key: string, header: string, required: boolean, meaning: string): ColumnDef {
   return {

@@ -22,6 +22,7 @@ function result(
     ratio: p,
     toDate: due ? { progress: p, ideal: 1, gap: p - 1 } : null,
     cumulative: { progress: c, ideal: i, gap: c - i },
+    unmeasuredReason: null,
     trafficLight: light,
     overExecution: flags.over ?? false,
     missingReport: flags.missing ?? false,
@@ -40,6 +41,7 @@ describe('aggregateProgress', () => {
       shares: { green: 0, yellow: 0, red: 0 },
       missingReportCount: 0,
       overExecutionCount: 0,
+      withdrawnCount: 0,
     });
   });
 
@@ -206,12 +208,12 @@ describe('computePolicyProgress', () => {
 
   it('policy figures by hand', () => {
     // 10: p = 1, c = 0.5, i = 0.5; 11: p = 0.4, c = 0.2, i = 0.5;
-    // 12: CRECIENTE (B = 0): reference period S2 2024 (MP = 20) is unreported → A = 0, p = 0, missing;
-    //     c = 0, i = 20/40 = 0.5;
+    // 12: CRECIENTE (B = 0): reference period S2 2024 (MP = 20) is unreported → A carries S1's 5,
+    //     p = 5/20 = 0.25, missing; c = 5/40, i = 20/40 = 0.5;
     // 13: no goal in 2024 → NOT_DUE.
     const w = [3 / 8, 1 / 8, 2 / 8, 2 / 8];
     expect(progress.products.get(12)!.progress.missingReport).toBe(true);
-    expect(progress.total.toDate.progress).toBeCloseTo(w[0] * 1 + w[1] * 0.4 + w[2] * 0, 12);
+    expect(progress.total.toDate.progress).toBeCloseTo(w[0] * 1 + w[1] * 0.4 + w[2] * 0.25, 12);
     expect(progress.total.cumulative.ideal).toBeCloseTo(w[0] * 0.5 + w[1] * 0.5 + w[2] * 0.5 + w[3] * 0, 12);
     expect(progress.total.toDate.ideal).toBeCloseTo(w[0] + w[1] + w[2], 12);
     expect(progress.total.lights).toEqual({ alto: 1, medio: 0, bajo: 2, notDue: 1 });

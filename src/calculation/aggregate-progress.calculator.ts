@@ -13,10 +13,12 @@ import {
   PolicyCalcInput,
   PolicyProductInput,
   PolicyProgressResult,
+  ProductCalcInput,
+  ResultCalcInput,
   SectorProgressResult,
   WeightedProgress,
 } from './types';
-import { computeWeights } from './weights.calculator';
+import { computeWeights, isWithdrawnAt } from './weights.calculator';
 
 /**
  * Aggregate of weighted product figures (API `AggregateProgress`):
@@ -24,10 +26,12 @@ import { computeWeights } from './weights.calculator';
  * - toDate: progress Σ_due w·p, ideal Σ_due w, gap = progress - ideal;
  * - cumulative: progress Σ w·c, ideal Σ w·i, gap = progress - ideal;
  * - lights: raw counts; shares over n with NOT_DUE counted green (all 0 when n = 0);
- * - missingReportCount, overExecutionCount.
+ * - missingReportCount, overExecutionCount;
+ * - withdrawn items (NO_VIGENTE at the cut) are left out of every figure and counted in withdrawnCount.
  */
-export function aggregateProgress(items: readonly WeightedProgress[], cut: IsoDate): AggregateProgressResult {
+export function aggregateProgress(all: readonly WeightedProgress[], cut: IsoDate): AggregateProgressResult {
   assertIsoDate(cut, 'cut');
+  const items = all.filter((item) => !item.withdrawn);
   let weight = 0;
   let toDateProgress = 0;
   let toDateIdeal = 0;
@@ -75,6 +79,7 @@ export function aggregateProgress(items: readonly WeightedProgress[], cut: IsoDa
     shares: { green: share(lights.alto + lights.notDue), yellow: share(lights.medio), red: share(lights.bajo) },
     missingReportCount,
     overExecutionCount,
+    withdrawnCount: all.length - items.length,
   };
 }
 
@@ -96,14 +101,15 @@ function groupBy<K extends number>(
 }
 
 /**
- * Progress of a whole policy at the cut (API `PolicyProgress`): weights per §6, each product computed
- * exactly once, then the total and the aggregates by objective, sector (of the responsible entity;
+ * Progress of a whole policy at the cut (API `PolicyProgress`): weights per §7 (withdrawn products
+ * weigh 0 and are left out of the aggregates, counted apart), each product computed exactly once, then the total and the aggregates by objective, sector (of the responsible entity;
  * products with no sector are left out of bySector) and responsible entity, each in ascending id order.
  */
 export function computePolicyProgress(
   policy: PolicyCalcInput,
   products: readonly PolicyProductInput[],
   cut: IsoDate,
+  results: readonly ResultCalcInput[] = [],
 ): PolicyProgressResult {
   assertIsoDate(cut, 'cut');
   const ids = new Set<number>();
@@ -111,14 +117,7 @@ export function computePolicyProgress(
     if (ids.has(product.id)) throw new RangeError(`product ${product.id} appears more than once`);
     ids.add(product.id);
   }
-  const weights = computeWeights(products);
-  const computed = new Map<number, WeightedProgress>();
-  for (const product of products) {
-    computed.set(product.id, {
-      progress: computeProductProgress(policy, product, cut),
-      weight: weights.get(product.id) as number,
-    });
-  }
+  const computed = computeWeighted(policy, products, cut);
   const all = products.map((product) => computed.get(product.id) as WeightedProgress);
 
   const byObjective: ObjectiveProgressResult[] = groupBy(products, (p) => p.objectiveId, computed).map(([objectiveId, items]) => ({
@@ -134,5 +133,29 @@ export function computePolicyProgress(
     progress: aggregateProgress(items, cut),
   }));
 
-  return { cut, total: aggregateProgress(all, cut), byObjective, bySector, byEntity, products: computed };
+  const resultsById = computeWeighted(policy, results, cut);
+  return {
+    cut,
+    total: aggregateProgress(all, cut),
+    byObjective,
+    bySector,
+    byEntity,
+    products: computed,
+    results: aggregateProgress([...resultsById.values()], cut),
+    resultsById,
+  };
+}
+
+/** Each item's figures (computed once) with its weight at the cut (withdrawn ones weigh 0 and are marked). */
+function computeWeighted(policy: PolicyCalcInput, items: readonly ProductCalcInput[], cut: IsoDate): Map<number, WeightedProgress> {
+  const weights = computeWeights(items, cut);
+  const computed = new Map<number, WeightedProgress>();
+  for (const item of items) {
+    computed.set(item.id, {
+      progress: computeProductProgress(policy, item, cut),
+      weight: weights.get(item.id) as number,
+      withdrawn: isWithdrawnAt(item, cut),
+    });
+  }
+  return computed;
 }

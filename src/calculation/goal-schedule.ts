@@ -3,7 +3,8 @@
  * the goal MP of every period of the horizon (explicit, or the default of its annualization type).
  */
 import { AnnualizationType } from '../domain/enums';
-import { horizonPeriods, isInHorizon, isValidPeriodCode, periodCodes } from './period-calendar';
+import { nearlyEqual } from './numeric';
+import { horizonPeriods, horizonYears, isInHorizon, isPeriodOf, periodCodes } from './period-calendar';
 import { PeriodGoal, PolicyHorizon, ProductCalcInput } from './types';
 
 /** Key of a (year, period) pair in the maps below. */
@@ -28,6 +29,11 @@ export interface GoalSchedule {
   hasAnyGoal: boolean;
   /** MP of every period of the horizon, in calendar order. */
   periods: PeriodGoal[];
+  /**
+   * Level types: years whose yearly goal was 0 ("not programmed"); their goal holds the last
+   * programmed one (absent when no earlier year had one).
+   */
+  heldYears: number[];
 }
 
 function isWholeYear(period: string | null): boolean {
@@ -48,12 +54,13 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
       givenYearGoals.set(goal.year, goal.value);
     } else {
       const code = (goal.period as string).trim();
-      if (isValidPeriodCode(product.periodicity, code)) explicitGoals.set(periodKey(goal.year, code), goal.value);
+      if (isPeriodOf(product.periodicity, horizon, goal.year, code)) explicitGoals.set(periodKey(goal.year, code), goal.value);
     }
   }
 
+  const heldYears = holdUnprogrammedLevels(horizon, product, givenYearGoals);
   const calendar = horizonPeriods(product.periodicity, horizon);
-  const years = [...new Set(calendar.map((period) => period.year))];
+  const years = horizonYears(horizon);
   const codes = periodCodes(product.periodicity);
   const lastCode = codes[codes.length - 1];
 
@@ -85,6 +92,7 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
   const periods: PeriodGoal[] = calendar.map((period) => {
     const explicit = explicitGoals.get(periodKey(period.year, period.code));
     if (explicit !== undefined) return { ...period, goal: explicit, explicit: true };
+    if (period.months > 12) return { ...period, goal: spanGoal(type, period, givenYearGoals), explicit: false };
     const yearGoal = givenYearGoals.get(period.year);
     if (yearGoal === undefined) return { ...period, goal: null, explicit: false };
     if (type === AnnualizationType.SUMA) {
@@ -94,7 +102,53 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
     return { ...period, goal: prev + ((yearGoal - prev) * period.endMonth) / 12, explicit: false };
   });
 
-  return { givenYearGoals, yearGoals, explicitGoals, finalGoal, hasAnyGoal, periods };
+  return { givenYearGoals, yearGoals, explicitGoals, finalGoal, hasAnyGoal, periods, heldYears };
+}
+
+/**
+ * Default goal of a multi-year span (BIENAL..QUINQUENAL) from the yearly goals of its years:
+ * SUMA → their sum; the level types → the goal of the span's latest year that has one; none → no goal.
+ */
+function spanGoal(
+  type: AnnualizationType,
+  period: PeriodGoal | Omit<PeriodGoal, 'goal' | 'explicit'>,
+  given: Map<number, number>,
+): number | null {
+  const first = Number(period.start.slice(0, 4));
+  const goals: number[] = [];
+  for (let year = first; year <= period.year; year++) {
+    const goal = given.get(year);
+    if (goal !== undefined) goals.push(goal);
+  }
+  if (goals.length === 0) return null;
+  return type === AnnualizationType.SUMA ? goals.reduce((total, goal) => total + goal, 0) : goals[goals.length - 1];
+}
+
+/**
+ * A 0 yearly goal of a level type (CONSTANTE, CRECIENTE, DECRECIENTE) means the year is not
+ * programmed (goals 4, 5, 0, 0, 0): its goal becomes the last programmed one, so the trajectory holds;
+ * with no earlier programmed year it has no goal. Exception: a DECRECIENTE whose given final goal is 0
+ * keeps its zeros (bringing a level down to zero is a real goal). Changes `given` in place; returns the
+ * years concerned.
+ */
+function holdUnprogrammedLevels(horizon: PolicyHorizon, product: ProductCalcInput, given: Map<number, number>): number[] {
+  const type = product.annualizationType;
+  if (type === AnnualizationType.SUMA) return [];
+  if (type === AnnualizationType.DECRECIENTE && product.finalGoal !== null && nearlyEqual(product.finalGoal, 0)) return [];
+  const held: number[] = [];
+  let lastProgrammed: number | undefined;
+  for (const year of horizonYears(horizon)) {
+    const goal = given.get(year);
+    if (goal === undefined) continue;
+    if (!nearlyEqual(goal, 0)) {
+      lastProgrammed = goal;
+      continue;
+    }
+    held.push(year);
+    if (lastProgrammed === undefined) given.delete(year);
+    else given.set(year, lastProgrammed);
+  }
+  return held;
 }
 
 /** G when the plan does not give it: SUMA → Σ g_y; the other types → the last year's g_y; none → 0. */

@@ -12,17 +12,29 @@ export {
   horizonYears,
   isClosed,
   isInHorizon,
+  isPeriodOf,
   isValidPeriodCode,
   periodCodes,
   periodsOf,
+  reportingYears,
+  spanYears,
 } from './period-calendar';
 export { buildGoalSchedule } from './goal-schedule';
 export type { GoalSchedule } from './goal-schedule';
-export { computeProductProgress, resolveThresholds, toDateRatio, trafficLightOf, usesBaseline } from './product-progress.calculator';
+export {
+  computeProductProgress,
+  resolveThresholds,
+  toDateRatio,
+  trafficLightOf,
+  unmeasuredReason,
+  usesBaseline,
+} from './product-progress.calculator';
 export type { Thresholds } from './product-progress.calculator';
-export { checkWeights, computeWeights, weightBasis } from './weights.calculator';
+export { checkWeights, computeWeights, isWithdrawnAt, weightBasis } from './weights.calculator';
 export type { WeightInput } from './weights.calculator';
 export { aggregateProgress, computePolicyProgress } from './aggregate-progress.calculator';
+export { checkScale } from './scale-check';
+export type { ScaleCheckResult, ScaleFinding } from './scale-check';
 export {
   commitmentCounts,
   entityAttendanceRate,

@@ -15,28 +15,77 @@ interface PeriodShape {
   months: number;
 }
 
-function shapesOf(periodicity: Periodicity): PeriodShape[] {
-  switch (periodicity) {
-    case Periodicity.ANUAL:
-      return [{ code: ANNUAL_PERIOD, firstMonth: 1, months: 12 }];
-    case Periodicity.SEMESTRAL:
-      return [1, 2].map((n) => ({ code: `S${n}`, firstMonth: (n - 1) * 6 + 1, months: 6 }));
-    case Periodicity.TRIMESTRAL:
-      return [1, 2, 3, 4].map((n) => ({ code: `T${n}`, firstMonth: (n - 1) * 3 + 1, months: 3 }));
-    case Periodicity.MENSUAL:
-      return Array.from({ length: 12 }, (_, i) => ({
-        code: `M${String(i + 1).padStart(2, '0')}`,
-        firstMonth: i + 1,
-        months: 1,
-      }));
-    default:
-      throw new RangeError(`Unknown periodicity ${JSON.stringify(periodicity)}`);
+/** Periodicities that split a year: how many months each period has, and the letter of its code. */
+const WITHIN_YEAR: Partial<Record<Periodicity, { months: number; prefix: string; pad: number }>> = {
+  [Periodicity.MENSUAL]: { months: 1, prefix: 'M', pad: 2 },
+  [Periodicity.BIMESTRAL]: { months: 2, prefix: 'B', pad: 1 },
+  [Periodicity.TRIMESTRAL]: { months: 3, prefix: 'T', pad: 1 },
+  [Periodicity.CUATRIMESTRAL]: { months: 4, prefix: 'C', pad: 1 },
+  [Periodicity.SEMESTRAL]: { months: 6, prefix: 'S', pad: 1 },
+};
+
+/** Periodicities that span several years: the span's length and the code of its (single) period. */
+const MULTI_YEAR: Partial<Record<Periodicity, { years: number; code: string }>> = {
+  [Periodicity.BIENAL]: { years: 2, code: 'BIENIO' },
+  [Periodicity.TRIENAL]: { years: 3, code: 'TRIENIO' },
+  [Periodicity.CUATRIENAL]: { years: 4, code: 'CUATRIENIO' },
+  [Periodicity.QUINQUENAL]: { years: 5, code: 'QUINQUENIO' },
+};
+
+function assertPeriodicity(periodicity: Periodicity): void {
+  if (periodicity !== Periodicity.ANUAL && !WITHIN_YEAR[periodicity] && !MULTI_YEAR[periodicity]) {
+    throw new RangeError(`Unknown periodicity ${JSON.stringify(periodicity)}`);
   }
 }
 
-/** The periods of one year for a periodicity, in calendar order (T2 and S1 end on 30 June). */
-export function periodsOf(periodicity: Periodicity, year: number): CalendarPeriod[] {
+/** Years a period of this periodicity spans: 1 for ANUAL and the splits of a year, 2..5 for BIENAL..QUINQUENAL. */
+export function spanYears(periodicity: Periodicity): number {
+  assertPeriodicity(periodicity);
+  return MULTI_YEAR[periodicity]?.years ?? 1;
+}
+
+function shapesOf(periodicity: Periodicity): PeriodShape[] {
+  assertPeriodicity(periodicity);
+  const split = WITHIN_YEAR[periodicity];
+  if (split) {
+    return Array.from({ length: 12 / split.months }, (_, i) => ({
+      code: `${split.prefix}${String(i + 1).padStart(split.pad, '0')}`,
+      firstMonth: i * split.months + 1,
+      months: split.months,
+    }));
+  }
+  return [{ code: MULTI_YEAR[periodicity]?.code ?? ANNUAL_PERIOD, firstMonth: 1, months: 12 }];
+}
+
+/**
+ * The span of a multi-year periodicity that ends in `year`, if one does: spans are aligned to the
+ * policy's start year (startYear .. startYear + n - 1, then the next n years…), and the last span is
+ * cut at the horizon's end. Returns [firstYear, lastYear] or null.
+ */
+function spanEndingIn(periodicity: Periodicity, year: number, horizon: PolicyHorizon): [number, number] | null {
+  const n = spanYears(periodicity);
+  const last = horizon.startYear + horizon.vigencias - 1;
+  if (year < horizon.startYear || year > last) return null;
+  const first = horizon.startYear + Math.floor((year - horizon.startYear) / n) * n;
+  const end = Math.min(first + n - 1, last);
+  return end === year ? [first, end] : null;
+}
+
+/**
+ * The periods of one year for a periodicity, in calendar order (T2 and S1 end on 30 June). For a
+ * multi-year periodicity (BIENAL..QUINQUENAL) the horizon is needed: the year has one period (the
+ * span) when a span ends in it, none otherwise; the period belongs to the span's last year.
+ */
+export function periodsOf(periodicity: Periodicity, year: number, horizon?: PolicyHorizon): CalendarPeriod[] {
   if (!Number.isInteger(year)) throw new RangeError(`year must be an integer, got ${year}`);
+  const multi = MULTI_YEAR[periodicity];
+  if (multi) {
+    if (!horizon) throw new RangeError(`periodicity ${periodicity} needs the policy horizon to place its spans`);
+    const span = spanEndingIn(periodicity, year, horizon);
+    if (!span) return [];
+    const years = span[1] - span[0] + 1;
+    return [{ year, code: multi.code, start: isoDate(span[0], 1, 1), end: endOfMonth(year, 12), months: 12 * years, endMonth: 12 }];
+  }
   return shapesOf(periodicity).map(({ code, firstMonth, months }) => {
     const endMonth = firstMonth + months - 1;
     return {
@@ -50,7 +99,7 @@ export function periodsOf(periodicity: Periodicity, year: number): CalendarPerio
   });
 }
 
-/** The period codes a periodicity accepts (ANUAL; S1, S2; T1..T4; M01..M12). */
+/** The period codes a periodicity accepts (ANUAL; S1, S2; C1..C3; T1..T4; B1..B6; M01..M12; BIENIO…). */
 export function periodCodes(periodicity: Periodicity): string[] {
   return shapesOf(periodicity).map((shape) => shape.code);
 }
@@ -58,6 +107,21 @@ export function periodCodes(periodicity: Periodicity): string[] {
 /** true when `code` is one of the periodicity's period codes (an import check of §10). */
 export function isValidPeriodCode(periodicity: Periodicity, code: string): boolean {
   return periodCodes(periodicity).includes(code);
+}
+
+/**
+ * true when (year, code) is a period of the horizon for the periodicity: the code matches and, for a
+ * multi-year periodicity, a span ends in that year (a BIENIO of a 2024 plan is reported for 2025, 2027…).
+ */
+export function isPeriodOf(periodicity: Periodicity, horizon: PolicyHorizon, year: number, code: string): boolean {
+  if (!isValidPeriodCode(periodicity, code)) return false;
+  if (!MULTI_YEAR[periodicity]) return isInHorizon(horizon, year);
+  return spanEndingIn(periodicity, year, horizon) !== null;
+}
+
+/** The years in which a span of a multi-year periodicity ends (all horizon years for the others). */
+export function reportingYears(periodicity: Periodicity, horizon: PolicyHorizon): number[] {
+  return horizonYears(horizon).filter((year) => periodsOf(periodicity, year, horizon).length > 0);
 }
 
 /** Throws a RangeError unless startYear and vigencias describe a horizon of at least one year. */
@@ -82,7 +146,7 @@ export function isInHorizon(horizon: PolicyHorizon, year: number): boolean {
 
 /** Every period of the horizon, in calendar order. */
 export function horizonPeriods(periodicity: Periodicity, horizon: PolicyHorizon): CalendarPeriod[] {
-  return horizonYears(horizon).flatMap((year) => periodsOf(periodicity, year));
+  return horizonYears(horizon).flatMap((year) => periodsOf(periodicity, year, horizon));
 }
 
 /** A period is closed at cut t when it ends on or before t. */

@@ -7,7 +7,7 @@ import { AnnualizationType, TrafficLight } from '../domain/enums';
 import { buildGoalSchedule, periodKey } from './goal-schedule';
 import { assertIsoDate } from './iso-date';
 import { clamp01, clearlyGreater, nearlyEqual } from './numeric';
-import { assertHorizon, isInHorizon, isValidPeriodCode } from './period-calendar';
+import { assertHorizon, isPeriodOf } from './period-calendar';
 import {
   DEFAULT_HIGH_THRESHOLD,
   DEFAULT_MEDIUM_THRESHOLD,
@@ -18,6 +18,7 @@ import {
   PolicyCalcInput,
   ProductCalcInput,
   ProductProgressResult,
+  UnmeasuredReason,
 } from './types';
 
 export interface Thresholds {
@@ -73,7 +74,7 @@ function indexReports(policy: PolicyCalcInput, product: ProductCalcInput): Map<s
   const reports = new Map<string, number>();
   for (const report of product.reports) {
     const code = report.period.trim();
-    if (!isInHorizon(policy, report.year) || !isValidPeriodCode(product.periodicity, code)) continue;
+    if (!isPeriodOf(product.periodicity, policy, report.year, code)) continue;
     reports.set(periodKey(report.year, code), report.value);
   }
   return reports;
@@ -97,7 +98,8 @@ function sumFigures(closed: PeriodGoal[], reports: Map<string, number>, yearGoal
     const report = reports.get(periodKey(period.year, period.code));
     achieved += report ?? 0;
     if (period.goal === null) continue;
-    if (period.explicit) {
+    if (period.explicit || period.months > 12) {
+      // explicit goals, and the default goal of a multi-year span (already the sum of its years)
       explicitGoals += period.goal;
     } else {
       // Σ of g_y·months/12 is computed per year as g_y·(Σ months)/12: same value, less rounding noise.
@@ -114,23 +116,40 @@ function sumFigures(closed: PeriodGoal[], reports: Map<string, number>, yearGoal
 }
 
 /**
- * CONSTANTE, CRECIENTE, DECRECIENTE: the reference period is the latest closed period with a goal;
- * D = its MP and A = its report (0 and missingReport when absent). Not due: A = the report of the
- * latest closed period (0 when none).
+ * The last reported level at or before `index` in the closed periods (walking back), or `fallback`
+ * when nothing was reported yet: a missing report never improves a level indicator.
  */
-function levelFigures(closed: PeriodGoal[], reports: Map<string, number>): ToDateFigures {
-  const withGoal = closed.filter((period) => period.goal !== null);
-  const reference = withGoal[withGoal.length - 1];
-  if (reference === undefined) {
-    const latest = closed[closed.length - 1];
-    const achieved = latest === undefined ? 0 : (reports.get(periodKey(latest.year, latest.code)) ?? 0);
-    return { due: false, goalToDate: 0, achieved, missingReport: false };
+function lastReportedLevel(closed: PeriodGoal[], index: number, reports: Map<string, number>, fallback: number): number {
+  for (let i = index; i >= 0; i--) {
+    const report = reports.get(periodKey(closed[i].year, closed[i].code));
+    if (report !== undefined) return report;
   }
+  return fallback;
+}
+
+/**
+ * CONSTANTE, CRECIENTE, DECRECIENTE: the reference period is the latest closed period with a goal;
+ * D = its MP and A = its report. When the reference period has no report, A carries the last reported
+ * level forward (the latest earlier report; none → the origin: B for CRECIENTE/DECRECIENTE, 0 for
+ * CONSTANTE) and the product is flagged missingReport. Not due: A = the last reported level.
+ */
+function levelFigures(closed: PeriodGoal[], reports: Map<string, number>, origin: number): ToDateFigures {
+  let referenceIndex = -1;
+  for (let i = closed.length - 1; i >= 0; i--) {
+    if (closed[i].goal !== null) {
+      referenceIndex = i;
+      break;
+    }
+  }
+  if (referenceIndex < 0) {
+    return { due: false, goalToDate: 0, achieved: lastReportedLevel(closed, closed.length - 1, reports, origin), missingReport: false };
+  }
+  const reference = closed[referenceIndex];
   const report = reports.get(periodKey(reference.year, reference.code));
   return {
     due: true,
     goalToDate: reference.goal as number,
-    achieved: report ?? 0,
+    achieved: report ?? lastReportedLevel(closed, referenceIndex - 1, reports, origin),
     missingReport: report === undefined,
   };
 }
@@ -174,7 +193,11 @@ export function computeProductProgress(policy: PolicyCalcInput, product: Product
   const closed = schedule.periods.filter((period) => period.end <= cut);
   const reports = indexReports(policy, product);
 
-  const figures = type === AnnualizationType.SUMA ? sumFigures(closed, reports, schedule.givenYearGoals) : levelFigures(closed, reports);
+  const origin = usesBaseline(type) ? baseline : 0;
+  const figures =
+    type === AnnualizationType.SUMA ? sumFigures(closed, reports, schedule.givenYearGoals) : levelFigures(closed, reports, origin);
+  const unmeasured = unmeasuredReason(product);
+  if (unmeasured !== null) return unmeasuredResult(cut, figures.achieved, schedule.finalGoal, unmeasured);
   const ratio = figures.due ? toDateRatio(type, figures.achieved, figures.goalToDate, baseline) : null;
   const progress = ratio === null ? null : clamp01(ratio);
   const cumulative = cumulativeFigures(type, figures, schedule.finalGoal, baseline, closed.length > 0, schedule.hasAnyGoal);
@@ -191,5 +214,35 @@ export function computeProductProgress(policy: PolicyCalcInput, product: Product
     trafficLight: trafficLightOf(progress, thresholds),
     overExecution: ratio !== null && clearlyGreater(ratio, OVER_EXECUTION_RATIO),
     missingReport: figures.missingReport,
+    unmeasuredReason: null,
+  };
+}
+
+/**
+ * Why a product's figures cannot be measured, or null: a DECRECIENTE without a numeric baseline has
+ * no origin to measure the reduction from (SDP rule V16), so its ratio and progress are null.
+ */
+export function unmeasuredReason(product: Pick<ProductCalcInput, 'annualizationType' | 'baseline'>): UnmeasuredReason | null {
+  if (product.annualizationType === AnnualizationType.DECRECIENTE && (product.baseline === null || product.baseline === undefined)) {
+    return 'LINEA_BASE_FALTANTE';
+  }
+  return null;
+}
+
+/** The figures of a product that cannot be measured: nothing due, no ratio, c = i = 0, NOT_DUE, and the reason. */
+function unmeasuredResult(cut: IsoDate, achieved: number, finalGoal: number, reason: UnmeasuredReason): ProductProgressResult {
+  return {
+    cut,
+    due: false,
+    goalToDate: null,
+    achieved,
+    finalGoal,
+    ratio: null,
+    toDate: null,
+    cumulative: measure(0, 0),
+    trafficLight: TrafficLight.NOT_DUE,
+    overExecution: false,
+    missingReport: false,
+    unmeasuredReason: reason,
   };
 }

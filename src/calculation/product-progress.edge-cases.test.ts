@@ -39,10 +39,10 @@ describe('computeProductProgress — missing reports', () => {
       { due: true, light: ALTO, D: 10, r: 1, missing: false },
     ],
     [
-      'CRECIENTE: latest closed period missing → A = 0, flagged',
+      'CRECIENTE: latest closed period missing → the last reported level (T1: 14) carries forward, flagged',
       { ...growing, reports: reports([2024, 'T1', 14]) },
       '2024-06-30',
-      { due: true, light: BAJO, D: 20, A: 0, r: -1, p: 0, c: 0, i: 0.25, missing: true },
+      { due: true, light: BAJO, D: 20, A: 14, r: 0.4, p: 0.4, c: 0.1, i: 0.25, missing: true },
     ],
     [
       'CRECIENTE: only an earlier period missing → not flagged',
@@ -116,10 +116,10 @@ describe('computeProductProgress — products with no goals, zero goals, years w
       { due: true, light: ALTO, D: 10, A: 10, r: 1, missing: false },
     ],
     [
-      'CONSTANTE with goal 0 is due; A >= 0 meets it; G = 0 → c = i = 0',
+      'CONSTANTE with yearly goals 0: not programmed, so no goal at all → NOT_DUE, G = 0, c = i = 0',
       { annualizationType: CONSTANTE, goals: yearGoals({ 2024: 0, 2025: 0 }), reports: reports([2024, 'ANUAL', 0]) },
       '2024-12-31',
-      { due: true, light: ALTO, D: 0, r: 1, G: 0, c: 0, i: 0 },
+      { due: false, light: NOT_DUE, D: null, r: null, G: 0, c: 0, i: 0 },
     ],
     [
       'CONSTANTE with no goal in 2025: reference stays 2024',

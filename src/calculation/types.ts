@@ -74,6 +74,16 @@ export interface ProductCalcInput {
   priority: number | null;
   goals: readonly GoalInput[];
   reports: readonly ReportInput[];
+  /**
+   * The product was withdrawn from the plan (NO_VIGENTE) from this date on: from then it weighs 0 and
+   * is left out of every aggregate. Null/absent = vigente.
+   */
+  withdrawnFrom?: IsoDate | null;
+}
+
+/** A result indicator (indicador de resultado) of a policy: measured with the same rules as a product. */
+export interface ResultCalcInput extends ProductCalcInput {
+  objectiveId: number;
 }
 
 /** A product placed in its policy's structure, for the aggregates of §7. */
@@ -88,13 +98,13 @@ export interface PolicyProductInput extends ProductCalcInput {
 /** One period of the calendar (calculation.md §1). */
 export interface CalendarPeriod {
   year: number;
-  /** ANUAL, S1, S2, T1..T4, M01..M12. */
+  /** ANUAL, S1, S2, C1..C3, T1..T4, B1..B6, M01..M12, BIENIO, TRIENIO, CUATRIENIO, QUINQUENIO. */
   code: string;
   /** First day, 'YYYY-MM-DD'. */
   start: IsoDate;
   /** Last day, 'YYYY-MM-DD'. A period is closed at a cut t when end <= t. */
   end: IsoDate;
-  /** Number of months in the period (12, 6, 3 or 1). */
+  /** Number of months in the period (1, 2, 3, 4, 6, 12; 24..60 for a multi-year span, shorter when cut at the horizon's end). */
   months: number;
   /** Month (1..12) the period ends in: `m` of the default level goal. */
   endMonth: number;
@@ -134,7 +144,12 @@ export interface ProductProgressResult {
   trafficLight: TrafficLight;
   overExecution: boolean;
   missingReport: boolean;
+  /** Why the figures could not be measured (then not due, no ratio, c = i = 0); null when they could. */
+  unmeasuredReason: UnmeasuredReason | null;
 }
+
+/** LINEA_BASE_FALTANTE: a DECRECIENTE without a numeric baseline (SDP rule V16). */
+export type UnmeasuredReason = 'LINEA_BASE_FALTANTE';
 
 export interface TrafficLightCounts {
   alto: number;
@@ -162,11 +177,15 @@ export interface AggregateProgressResult {
   shares: TrafficLightShares;
   missingReportCount: number;
   overExecutionCount: number;
+  /** Products of the set withdrawn (NO_VIGENTE) at the cut: listed apart, not in any figure above. */
+  withdrawnCount: number;
 }
 
 export interface WeightedProgress {
   progress: ProductProgressResult;
   weight: number;
+  /** Withdrawn (NO_VIGENTE) at the cut: weight 0, left out of the aggregates. */
+  withdrawn?: boolean;
 }
 
 export interface ObjectiveProgressResult {
@@ -190,6 +209,10 @@ export interface PolicyProgressResult {
   bySector: SectorProgressResult[];
   byEntity: EntityProgressResult[];
   products: Map<number, WeightedProgress>;
+  /** Aggregate of the result indicators (their own weights), apart from the products' total. */
+  results: AggregateProgressResult;
+  /** Every result's own figures and weight. */
+  resultsById: Map<number, WeightedProgress>;
 }
 
 export type WeightBasis = 'EXPLICIT' | 'PRIORITY' | 'EQUAL';

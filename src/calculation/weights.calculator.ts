@@ -8,6 +8,14 @@ export interface WeightInput {
   id: number;
   weight: number | null;
   priority: number | null;
+  /** Withdrawn (NO_VIGENTE) from this date: weighs 0 at cuts on or after it. */
+  withdrawnFrom?: string | null;
+}
+
+/** true when the product is withdrawn (NO_VIGENTE) at the cut: its withdrawal date is on or before it. */
+export function isWithdrawnAt(product: Pick<WeightInput, 'withdrawnFrom'>, cut: string | null | undefined): boolean {
+  if (product.withdrawnFrom === null || product.withdrawnFrom === undefined) return false;
+  return cut === null || cut === undefined || product.withdrawnFrom <= cut;
 }
 
 const PRIORITIES: ReadonlySet<number> = new Set([1, 2, 3]);
@@ -33,10 +41,13 @@ export function weightBasis(products: readonly WeightInput[]): WeightBasis {
 
 /**
  * w per product id: the explicit weights as given (not normalised); else w = priority / Σ priority;
- * else w = 1 / n. An empty list gives an empty map.
+ * else w = 1 / n. An empty list gives an empty map. With a cut, products withdrawn at the cut weigh 0
+ * and the rule is chosen and applied over the others (n, Σ priority count vigente products only).
  */
-export function computeWeights(products: readonly WeightInput[]): Map<number, number> {
+export function computeWeights(all: readonly WeightInput[], cut?: string): Map<number, number> {
   const weights = new Map<number, number>();
+  const products = cut === undefined ? all : all.filter((product) => !isWithdrawnAt(product, cut));
+  if (products.length !== all.length) for (const product of all) weights.set(product.id, 0);
   switch (weightBasis(products)) {
     case 'EXPLICIT':
       for (const product of products) weights.set(product.id, product.weight as number);

@@ -66,11 +66,47 @@ export enum AnnualizationType {
   DECRECIENTE = 'DECRECIENTE',
 }
 
+/** The SDP catalogue of periodicities (docs/calculation.md §1): splits of a year, or spans of several years. */
 export enum Periodicity {
   MENSUAL = 'MENSUAL',
+  BIMESTRAL = 'BIMESTRAL',
   TRIMESTRAL = 'TRIMESTRAL',
+  CUATRIMESTRAL = 'CUATRIMESTRAL',
   SEMESTRAL = 'SEMESTRAL',
   ANUAL = 'ANUAL',
+  BIENAL = 'BIENAL',
+  TRIENAL = 'TRIENAL',
+  CUATRIENAL = 'CUATRIENAL',
+  QUINQUENAL = 'QUINQUENAL',
+}
+
+/** Whether a product still counts in its plan (vigente) or was withdrawn from it (no vigente). */
+export enum ProductStatus {
+  VIGENTE = 'VIGENTE',
+  NO_VIGENTE = 'NO_VIGENTE',
+}
+
+/** Why a stored figure of a product or result is not what the plan literally says (set at import). */
+export enum QualityFlag {
+  /** The plan gives other products weights and this one none: it weighs 0. */
+  PONDERADOR_FALTANTE = 'PONDERADOR_FALTANTE',
+  /** DECRECIENTE without a numeric baseline: its figures are null (SDP V16). */
+  LINEA_BASE_FALTANTE = 'LINEA_BASE_FALTANTE',
+  /** The final goal is on the wrong side of the baseline (SDP V14). */
+  META_FINAL_LADO_EQUIVOCADO = 'META_FINAL_LADO_EQUIVOCADO',
+  /** The yearly goals do not reach the final goal (SDP V17). */
+  METAS_NO_ALCANZAN_META_FINAL = 'METAS_NO_ALCANZAN_META_FINAL',
+  /** Its series mixes scales (fractions next to percentages, values about 100× apart). */
+  ESCALA_MEZCLADA = 'ESCALA_MEZCLADA',
+  /** A result whose products' weights do not add up to its own weight (SDP V1). */
+  PONDERADORES_NO_ANIDAN = 'PONDERADORES_NO_ANIDAN',
+}
+
+/** Role of an API token and of who is asking (docs/security.md). */
+export enum Role {
+  ADMIN = 'ADMIN',
+  ENTITY = 'ENTITY',
+  VIEWER = 'VIEWER',
 }
 
 /** Priority levels of a product (seed 004): 1 Urgente, 2 Muy urgente, 3 Atención inmediata. */
@@ -103,6 +139,7 @@ export enum ImportIssueSeverity {
 }
 
 /**
- * Period codes: ANUAL, S1..S2, T1..T4, M01..M12. A goal's period is null for the whole year.
+ * Period codes: ANUAL, S1..S2, C1..C3, T1..T4, B1..B6, M01..M12, BIENIO, TRIENIO, CUATRIENIO, QUINQUENIO.
+ * A goal's period is null for the whole year.
  */
 export type PeriodCode = string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { Role } from '../services/viewer';
+import { Role } from '../domain/enums';
 import { OrgEntityRecord } from './org-entity.entity';
 
 registerEnumType(Role, {

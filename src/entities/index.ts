@@ -18,6 +18,9 @@ import { ProductReviewRecord } from './product-review.entity';
 import { ProductRecord } from './product.entity';
 import { ProgressReportChangeRecord } from './progress-report-change.entity';
 import { ProgressReportRecord } from './progress-report.entity';
+import { ResultGoalRecord } from './result-goal.entity';
+import { ResultReportRecord } from './result-report.entity';
+import { ResultRecord } from './result.entity';
 import { SectorRecord } from './sector.entity';
 import { SessionFunctionRecord } from './session-function.entity';
 import { SessionScheduleRecord } from './session-schedule.entity';
@@ -44,6 +47,9 @@ export {
   ProductReviewRecord,
   ProgressReportChangeRecord,
   ProgressReportRecord,
+  ResultGoalRecord,
+  ResultRecord,
+  ResultReportRecord,
   SectorRecord,
   SessionFunctionRecord,
   SessionRecord,
@@ -67,11 +73,14 @@ export const ALL_ENTITIES = [
   ProductReviewRecord,
   PolicyRecord,
   ObjectiveRecord,
+  ResultRecord,
   ProductRecord,
   ProductCoResponsibleRecord,
   GoalRecord,
   ProgressReportRecord,
   ProgressReportChangeRecord,
+  ResultGoalRecord,
+  ResultReportRecord,
   ImportBatchRecord,
   ImportIssueRecord,
   ApiTokenRecord,

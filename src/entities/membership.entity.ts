@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DateScalar } from '../domain/date.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { MembershipRole } from '../domain/enums';
 import './enums.registry';

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DateScalar } from '../domain/date.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { FRACTION_DECIMAL } from './column-types';
 import { OrgEntityRecord } from './org-entity.entity';

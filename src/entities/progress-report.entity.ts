@@ -10,7 +10,7 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { VALUE_DECIMAL } from './column-types';
+import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
 import { ImportBatchRecord } from './import-batch.entity';
 import { ProductRecord } from './product.entity';
 
@@ -34,11 +34,11 @@ export class ProgressReportRecord {
   year!: number;
 
   @Field(() => String, { description: 'Period: ANUAL, S1, S2, T1..T4 or M01..M12.' })
-  @Column({ type: 'varchar', length: 5 })
+  @Column({ type: 'varchar', length: PERIOD_LENGTH })
   period!: string;
 
   @Field(() => Float, { description: 'Reported value for the period.' })
-  @Column({ ...VALUE_DECIMAL })
+  @Column({ ...VALUE_DOUBLE })
   value!: number;
 
   @Field(() => String, { nullable: true, description: 'Qualitative progress (avance cualitativo).' })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { DateScalar } from '../graphql/scalars/date.scalar';
+import { DateScalar } from '../domain/date.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { SessionModality, SessionStatus, SessionType } from '../domain/enums';
 import './enums.registry';

@@ -15,6 +15,9 @@ import {
   ProductReviewRecord,
   ProgressReportChangeRecord,
   ProgressReportRecord,
+  ResultGoalRecord,
+  ResultRecord,
+  ResultReportRecord,
   SessionFunctionRecord,
   SessionRecord,
   SessionScheduleRecord,
@@ -56,6 +59,15 @@ export class Loaders {
   /** Goals and reports as plain year/period/value rows, for the progress calculation. */
   readonly goalValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('goals', ids));
   readonly reportValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('progress_reports', ids));
+  readonly resultsByPolicyId = this.many(ResultRecord, 'policyId', { code: 'ASC' });
+  readonly resultsByObjectiveId = this.many(ResultRecord, 'objectiveId', { code: 'ASC' });
+  readonly productsByResultId = this.many(ProductRecord, 'resultId', { id: 'ASC' });
+  readonly resultGoalsByResultId = this.many(ResultGoalRecord, 'resultId', { year: 'ASC', period: 'ASC' });
+  readonly resultReportsByResultId = this.many(ResultReportRecord, 'resultId', { year: 'ASC', period: 'ASC' });
+  /** A result's goals and reports as plain rows, for the progress calculation (one statement for all). */
+  readonly resultValuesByResultId = new DataLoader<number, { goals: PeriodValueRow[]; reports: PeriodValueRow[] }>((ids) =>
+    this.records.resultPeriodValues(ids),
+  );
   readonly reportChangesByReportId = this.many(ProgressReportChangeRecord, 'reportId', { id: 'ASC' });
   readonly coResponsiblesByProductId = this.many(ProductCoResponsibleRecord, 'productId', { position: 'ASC' });
   readonly reviewsByProductId = this.many(ProductReviewRecord, 'productId', { id: 'ASC' });

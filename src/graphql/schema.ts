@@ -23,6 +23,14 @@ import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from '.
 import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
 import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
+import {
+  ObjectiveResultsResolver,
+  PolicyResultsResolver,
+  ProductResultResolver,
+  ResultGoalResolver,
+  ResultReportResolver,
+  ResultResolver,
+} from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -42,6 +50,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductResolver,
   GoalResolver,
   ProgressReportResolver,
+  ResultResolver,
+  ResultGoalResolver,
+  ResultReportResolver,
+  PolicyResultsResolver,
+  ObjectiveResultsResolver,
+  ProductResultResolver,
   ImportBatchResolver,
   PolicyProgressResolver,
   PolicyProgressBreakdownResolver,

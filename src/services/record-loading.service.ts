@@ -63,4 +63,29 @@ export class RecordLoadingService {
     }
     return productIds.map((id) => groups.get(id) ?? []);
   }
+
+  /**
+   * Goals and reports of many results in one statement (UNION ALL), as plain rows ordered by year and
+   * period: a results level adds one statement to a policy's progress however many results it has.
+   */
+  async resultPeriodValues(resultIds: readonly number[]): Promise<{ goals: PeriodValueRow[]; reports: PeriodValueRow[] }[]> {
+    const groups = new Map<number, { goals: PeriodValueRow[]; reports: PeriodValueRow[] }>();
+    if (resultIds.length) {
+      const list = resultIds.map(() => '?').join(', ');
+      const rows = (await this.ds.query(
+        `SELECT 'g' AS kind, result_id, year, period, value FROM result_goals WHERE result_id IN (${list})
+         UNION ALL
+         SELECT 'r' AS kind, result_id, year, period, value FROM result_reports WHERE result_id IN (${list})
+         ORDER BY result_id ASC, year ASC, period ASC`,
+        [...resultIds, ...resultIds],
+      )) as { kind: 'g' | 'r'; result_id: number; year: number; period: string; value: number | string }[];
+      for (const r of rows) {
+        const id = Number(r.result_id);
+        let g = groups.get(id);
+        if (!g) groups.set(id, (g = { goals: [], reports: [] }));
+        (r.kind === 'g' ? g.goals : g.reports).push({ year: Number(r.year), period: r.period, value: Number(r.value) });
+      }
+    }
+    return resultIds.map((id) => groups.get(id) ?? { goals: [], reports: [] });
+  }
 }

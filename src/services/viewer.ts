@@ -1,10 +1,9 @@
-/** Who is asking. Filled from the Bearer token by the HTTP layer (see docs/security.md). */
-export enum Role {
-  ADMIN = 'ADMIN',
-  ENTITY = 'ENTITY',
-  VIEWER = 'VIEWER',
-}
+import { Role } from '../domain/enums';
 
+/** Roles live with the domain enums (entities store them); re-exported for the services' callers. */
+export { Role };
+
+/** Who is asking. Filled from the Bearer token by the HTTP layer (see docs/security.md). */
 export interface Viewer {
   role: Role | null;
   /** Entity an ENTITY token is bound to. */

@@ -51,8 +51,18 @@ export class ProductProgressType {
   @Field(() => Boolean, { description: "r > 1.25 (the office's orange)." })
   overExecution!: boolean;
 
-  @Field(() => Boolean, { description: 'A closed period that needed a report has none (counted as 0).' })
+  @Field(() => Boolean, {
+    description:
+      'A closed period that needed a report has none: SUMA counts it as 0; the level types carry the last reported level forward (docs/calculation.md §3).',
+  })
   missingReport!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the figures could not be measured (then not due, no ratio, c = i = 0): LINEA_BASE_FALTANTE for a DECRECIENTE without baseline (SDP V16). Null when measured.',
+  })
+  unmeasuredReason!: string | null;
 }
 
 @ObjectType('TrafficLightCounts', { description: 'How many products have each light (raw counts).' })
@@ -112,6 +122,11 @@ export class AggregateProgressType {
 
   @Field(() => Int, { description: 'Products flagged overExecution.' })
   overExecutionCount!: number;
+
+  @Field(() => Int, {
+    description: 'Products of the set withdrawn (NO_VIGENTE) at the cut: weight 0, left out of every figure above, listed apart.',
+  })
+  withdrawnCount!: number;
 }
 
 @ObjectType('ObjectiveProgress', { description: 'Figures of one objective within its policy.' })
@@ -154,4 +169,10 @@ export class PolicyProgressType {
 
   @Field(() => [EntityProgressType], { description: 'One entry per responsible entity.' })
   byEntity!: EntityProgressType[];
+
+  @Field(() => AggregateProgressType, {
+    description:
+      "The policy's result indicators (resultados) aggregated with the results' weights, apart from the products' total (which stays the headline): productCount counts results.",
+  })
+  results!: AggregateProgressType;
 }

@@ -1,0 +1,80 @@
+/**
+ * Scale check of one indicator's series (calculation.md §13): does a product (or result) mix scales —
+ * fractions next to percentages, or values about 100 times its goals or the other way round? One
+ * finding per series, never one per cell: a plan that writes 100 % as 1 everywhere is consistent.
+ */
+import { buildGoalSchedule } from './goal-schedule';
+import { PolicyHorizon, ProductCalcInput } from './types';
+
+/** A value is "about 100×" another when their ratio is within a factor of this of 100 (≈ 25..400). */
+const HUNDRED_FOLD_SLACK = 4;
+
+export type ScaleFinding =
+  /** In a % product, values ≤ 1 (fractions) sit next to values above 1 (percentages) among its goals. */
+  | 'FRACCIONES_Y_PORCENTAJES'
+  /** A report is about 1/100 of its period's goal (goal 34.6, report 0.3005). */
+  | 'REPORTE_CIEN_VECES_MENOR'
+  /** A report is about 100 times its period's goal. */
+  | 'REPORTE_CIEN_VECES_MAYOR';
+
+export interface ScaleCheckResult {
+  finding: ScaleFinding;
+  /** Index in `product.reports` of the first report concerned; null when the finding is about goals. */
+  reportIndex: number | null;
+  /** Index in `product.goals` of the first goal concerned; null when about reports. */
+  goalIndex: number | null;
+  /** How many values of the series are concerned. */
+  count: number;
+}
+
+/** true when a / b is about 100 (within the slack): 0.3005 · 100 ≈ 34.6. */
+function aboutHundredFold(large: number, small: number): boolean {
+  if (!(large > 0 && small > 0)) return false;
+  const ratio = large / small / 100;
+  return ratio >= 1 / HUNDRED_FOLD_SLACK && ratio <= HUNDRED_FOLD_SLACK;
+}
+
+function isPercentUnit(unit: string | null | undefined): boolean {
+  if (!unit) return false;
+  const key = unit
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
+  return key === '%' || key === 'porcentaje';
+}
+
+/**
+ * The first scale finding of a series, or null. `unit` decides the fraction/percentage test; reports
+ * are compared with the goal of their own period (for SUMA, the period's share of the yearly goal).
+ */
+export function checkScale(horizon: PolicyHorizon, product: ProductCalcInput, unit: string | null): ScaleCheckResult | null {
+  const goals = product.goals.map((goal, index) => ({ ...goal, index })).filter((goal) => goal.value > 0);
+  if (isPercentUnit(unit)) {
+    const fractions = goals.filter((goal) => goal.value <= 1);
+    const percentages = goals.filter((goal) => goal.value > 1);
+    if (fractions.length > 0 && percentages.length > 0) {
+      // the minority is the odd one out
+      const odd = fractions.length <= percentages.length ? fractions : percentages;
+      const mixed = odd.some(
+        (g) => percentages.some((p) => aboutHundredFold(p.value, g.value)) || fractions.some((f) => aboutHundredFold(g.value, f.value)),
+      );
+      if (mixed) return { finding: 'FRACCIONES_Y_PORCENTAJES', reportIndex: null, goalIndex: odd[0].index, count: odd.length };
+    }
+  }
+  const schedule = buildGoalSchedule(horizon, product);
+  const goalOf = new Map(schedule.periods.map((period) => [`${period.year}:${period.code}`, period.goal]));
+  let first: ScaleCheckResult | null = null;
+  let count = 0;
+  product.reports.forEach((report, index) => {
+    const goal = goalOf.get(`${report.year}:${report.period.trim()}`) ?? null;
+    if (goal === null || !(goal > 0) || !(report.value > 0)) return;
+    const small = aboutHundredFold(goal, report.value);
+    const large = !small && aboutHundredFold(report.value, goal);
+    if (!small && !large) return;
+    count++;
+    first ??= { finding: small ? 'REPORTE_CIEN_VECES_MENOR' : 'REPORTE_CIEN_VECES_MAYOR', reportIndex: index, goalIndex: null, count: 0 };
+  });
+  if (first !== null) return { ...(first as ScaleCheckResult), count };
+  return null;
+}
