@@ -26,6 +26,8 @@ import { costLimitRule, withLiteralPageSizes } from '../../src/server/graphql-li
  */
 const BOUNDED_BY_SCHEMA: Record<string, string> = {
   'InstanceStats.sessions': 'one entry per SessionType: the enum bounds it',
+  'Product.qualityFlags': 'a set of QualityFlag values, each at most once: the enum bounds it',
+  'Result.qualityFlags': 'a set of QualityFlag values, each at most once: the enum bounds it',
   'ImportBatch.issueTotals':
     'counts per issue code and column: bounded by the codes (a fixed list) × the columns of a sheet (IMPORT_MAX_COLUMNS)',
 };

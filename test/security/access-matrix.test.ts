@@ -1,7 +1,14 @@
 import { getNamedType, GraphQLObjectType, GraphQLSchema, isNonNullType, isObjectType } from 'graphql';
 import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/enums';
 import { buildAppSchema } from '../../src/graphql/schema';
-import { ImportBatchRecord, ImportIssueRecord, OrgEntityRecord, PersonRecord, ProgressReportRecord } from '../../src/entities';
+import {
+  ImportBatchRecord,
+  ImportIssueRecord,
+  OrgEntityRecord,
+  PersonRecord,
+  ProgressReportRecord,
+  ResultReportRecord,
+} from '../../src/entities';
 import { createSecurityServices } from '../../src/services/token.service';
 import { Role } from '../../src/services/viewer';
 import { insertPolicyFixture } from '../support/fixtures';
@@ -144,6 +151,9 @@ describe('access matrix over HTTP', () => {
     // A progress report written by the other entity's batch: its link must not lead an ENTITY to that batch.
     const [report] = await db.ds.getRepository(ProgressReportRecord).find({ order: { id: 'ASC' }, take: 1 });
     await db.ds.getRepository(ProgressReportRecord).update(report!.id, { importBatchId: batches.OTHER });
+    // Likewise a result indicator's report.
+    const [resultReport] = await db.ds.getRepository(ResultReportRecord).find({ order: { id: 'ASC' }, take: 1 });
+    await db.ds.getRepository(ResultReportRecord).update(resultReport!.id, { importBatchId: batches.OTHER });
     schema = await buildAppSchema();
 
     privateApi = await startTestHttp(db);
@@ -283,6 +293,19 @@ describe('access matrix over HTTP', () => {
       expect(byBatch.body.data.progressReports.nodes).toHaveLength(views.OTHER === 'NONE' ? 0 : 1);
     });
 
+    it("follows a result indicator's report to its batch only when the batch is visible", async () => {
+      const res = await send(
+        principal,
+        '{ policies(first: 1) { nodes { results(first: 50) { nodes { reports(first: 5) { importBatch { id fileName } } } } } } }',
+      );
+      expect(res.body.errors).toBeUndefined();
+      const linked = (res.body.data.policies.nodes as { results: { nodes: { reports: { importBatch: unknown }[] }[] } }[])
+        .flatMap((p) => p.results.nodes.flatMap((r) => r.reports.map((x) => x.importBatch)))
+        .filter(Boolean);
+      if (views.OTHER === 'NONE') expect(linked).toEqual([]);
+      else expect(linked).toEqual([{ id: String(batches.OTHER), fileName: views.OTHER === 'FULL' ? 'archivo-OTHER.xlsx' : null }]);
+    });
+
     it('filters by uploader only where the uploader is readable', async () => {
       const res = await send(principal, '{ importBatches(filter: { uploader: "IDRD informes" }) { totalCount } }');
       if (Object.values(views).includes('FULL')) expect(res.body.data.importBatches.totalCount).toBe(1);
@@ -300,7 +323,7 @@ describe('access matrix over HTTP', () => {
       }
     }
     // A new way to a batch must get the rule of batchAccess (services/access.ts) and a row in this matrix.
-    expect(paths.sort()).toEqual(['ProgressReport.importBatch', 'Query.importBatch', 'Query.importBatches']);
+    expect(paths.sort()).toEqual(['ProgressReport.importBatch', 'Query.importBatch', 'Query.importBatches', 'ResultReport.importBatch']);
   });
 
   it('another entity sees its own batch and not E01s', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../entities';
 import { paginateArray } from '../../services/pagination';
 import { GraphQLContext } from '../context';
-import { FirstArg, firstItems } from '../types/list-args';
+import { FirstArg, firstItems, PERIOD_SERIES_SIZE } from '../types/list-args';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { ProductFilterInput, ProductSort, ProgressReportFilterInput } from '../types/filters.input';
@@ -117,13 +117,17 @@ export class ProductResolver {
   }
 
   @FieldResolver(() => [GoalRecord], { description: 'Goals per year (and period when the plan gives them).' })
-  async goals(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<GoalRecord[]> {
-    return firstItems(await ctx.loaders.goalsByProductId.load(p.id), first, ctx.config.maxPageSize);
+  async goals(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg(PERIOD_SERIES_SIZE) first: number): Promise<GoalRecord[]> {
+    return firstItems(await ctx.loaders.goalsByProductId.load(p.id), first, ctx.config.maxPageSize, PERIOD_SERIES_SIZE);
   }
 
   @FieldResolver(() => [ProgressReportRecord], { description: 'Progress reports, by year and period.' })
-  async reports(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProgressReportRecord[]> {
-    return firstItems(await ctx.loaders.reportsByProductId.load(p.id), first, ctx.config.maxPageSize);
+  async reports(
+    @Root() p: ProductRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg(PERIOD_SERIES_SIZE) first: number,
+  ): Promise<ProgressReportRecord[]> {
+    return firstItems(await ctx.loaders.reportsByProductId.load(p.id), first, ctx.config.maxPageSize, PERIOD_SERIES_SIZE);
   }
 
   @FieldResolver(() => [ProductReviewRecord], { description: 'Sessions that reviewed this product (retroalimentación).' })

@@ -15,6 +15,7 @@ import { policyResults } from '../policy-products';
 import { DateScalar } from '../scalars/date.scalar';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
 import { PolicyResultFilterInput } from '../types/filters.input';
+import { FirstArg, firstItems, PERIOD_SERIES_SIZE } from '../types/list-args';
 import { ProductProgressType } from '../types/progress.type';
 import { exactlyOne } from './args';
 
@@ -50,18 +51,26 @@ export class ResultResolver {
   }
 
   @FieldResolver(() => [ProductRecord], { description: 'Products that belong to the result (vigentes and withdrawn), by id.' })
-  products(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ProductRecord[]> {
-    return ctx.loaders.productsByResultId.load(r.id);
+  async products(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ProductRecord[]> {
+    return firstItems(await ctx.loaders.productsByResultId.load(r.id), first, ctx.config.maxPageSize);
   }
 
   @FieldResolver(() => [ResultGoalRecord], { description: 'Goals per year (and period when the plan gives them).' })
-  goals(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ResultGoalRecord[]> {
-    return ctx.loaders.resultGoalsByResultId.load(r.id);
+  async goals(
+    @Root() r: ResultRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg(PERIOD_SERIES_SIZE) first: number,
+  ): Promise<ResultGoalRecord[]> {
+    return firstItems(await ctx.loaders.resultGoalsByResultId.load(r.id), first, ctx.config.maxPageSize, PERIOD_SERIES_SIZE);
   }
 
   @FieldResolver(() => [ResultReportRecord], { description: 'Progress reports of the result indicator, by year and period.' })
-  reports(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ResultReportRecord[]> {
-    return ctx.loaders.resultReportsByResultId.load(r.id);
+  async reports(
+    @Root() r: ResultRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg(PERIOD_SERIES_SIZE) first: number,
+  ): Promise<ResultReportRecord[]> {
+    return firstItems(await ctx.loaders.resultReportsByResultId.load(r.id), first, ctx.config.maxPageSize, PERIOD_SERIES_SIZE);
   }
 
   @FieldResolver(() => ProductProgressType, {
@@ -92,8 +101,9 @@ export class ResultReportResolver {
   }
 
   @FieldResolver(() => ImportBatchRecord, { nullable: true, description: 'Import batch that last wrote the report.' })
-  importBatch(@Root() r: ResultReportRecord, @Ctx() ctx: GraphQLContext): Promise<ImportBatchRecord | null> | null {
-    return r.importBatchId ? ctx.loaders.byId(ImportBatchRecord).load(r.importBatchId) : null;
+  async importBatch(@Root() r: ResultReportRecord, @Ctx() ctx: GraphQLContext): Promise<ImportBatchRecord | null> {
+    if (!r.importBatchId) return null;
+    return ctx.services.importBatches.visible(ctx.viewer, await ctx.loaders.byId(ImportBatchRecord).load(r.importBatchId));
   }
 }
 
@@ -119,8 +129,8 @@ export class PolicyResultsResolver {
 @Resolver(() => ObjectiveRecord)
 export class ObjectiveResultsResolver {
   @FieldResolver(() => [ResultRecord], { description: 'Results (resultados) of the objective, by code; empty for a plan without results.' })
-  results(@Root() o: ObjectiveRecord, @Ctx() ctx: GraphQLContext): Promise<ResultRecord[]> {
-    return ctx.loaders.resultsByObjectiveId.load(o.id);
+  async results(@Root() o: ObjectiveRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<ResultRecord[]> {
+    return firstItems(await ctx.loaders.resultsByObjectiveId.load(o.id), first, ctx.config.maxPageSize);
   }
 }
 

@@ -10,6 +10,12 @@ import { UserInputError } from '../../services/errors';
  */
 export const DEFAULT_LIST_SIZE = 50;
 
+/**
+ * Default of a per-period series (a product's or result's goals and reports): a monthly indicator over a
+ * 16-year horizon still fits, so a product sheet never loses periods silently.
+ */
+export const PERIOD_SERIES_SIZE = 200;
+
 /** Description of a `first` argument of a plain list. */
 export function firstDescription(defaultSize: number): string {
   return `At most this many items (default ${defaultSize}, at most the configured maximum page, 1000 by default).`;
