@@ -26,7 +26,7 @@ port.on('message', (job: SandboxJob) => {
       if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);
     } else {
-      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits)); // own buffer: transferable
+      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
       const reply: SandboxReply = { id: job.id, ok: true, workbook };
       port.postMessage(reply, [workbook.buffer]);
     }
