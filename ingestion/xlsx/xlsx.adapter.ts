@@ -289,7 +289,16 @@ export function appendSheet(
   if (preflight(bytes, limits)) return writeWorkbook([specOf(NOTHING_CHANGED)]);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: false, bookVBA: false, WTF: false });
+    // sheetStubs: a formula saved without its value comes as a stub, and must not vanish silently.
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      cellFormula: true,
+      cellNF: true,
+      cellDates: false,
+      bookVBA: false,
+      sheetStubs: true,
+      WTF: false,
+    });
   } catch {
     return writeWorkbook([specOf(NOTHING_CHANGED)]);
   }
