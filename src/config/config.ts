@@ -181,7 +181,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }),
     importMaxIssuesPerCode: parseInteger('IMPORT_MAX_ISSUES_PER_CODE', env.IMPORT_MAX_ISSUES_PER_CODE, 1000, 1, 1_000_000, problems),
     importHeartbeatMs: parseInteger('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 2000, 100, 600_000, problems),
-    importStaleAfterMs: parseInteger('IMPORT_STALE_AFTER_MS', env.IMPORT_STALE_AFTER_MS, 10_000, 1000, 3_600_000, problems),
+    importStaleAfterMs: parseInteger('IMPORT_STALE_AFTER_MS', env.IMPORT_STALE_AFTER_MS, 8000, 1000, 3_600_000, problems),
     queryLimits: Object.freeze({
       maxDepth: parseInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100, problems),
       maxAliases: parseInteger('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000, problems),
