@@ -45,7 +45,6 @@ function mountTmpfs(name: string, size: string): string | null {
 const smallDisk = mountTmpfs('small-disk', '64k');
 const otherDisk = mountTmpfs('other-disk', '32m');
 if (!smallDisk || !otherDisk) {
-  // eslint-disable-next-line no-console
   console.warn('storage-faults.test: SKIPPED, `mount -t tmpfs` is not possible here (needs root / CAP_SYS_ADMIN)');
 }
 const withMounts = smallDisk && otherDisk ? describe : describe.skip;

@@ -130,7 +130,6 @@ describe('taking over the batch of a killed worker (issue 14, item 13)', () => {
         await new Promise((r) => setTimeout(r, 100));
       }
       const recoveryMs = Date.now() - killedAt;
-      // eslint-disable-next-line no-console
       console.log(`killed worker's batch imported by another worker ${(recoveryMs / 1000).toFixed(1)} s after kill -9`);
       expect(done!.status).toBe(ImportStatus.IMPORTED);
       expect(done!.attempts).toBe(2);
