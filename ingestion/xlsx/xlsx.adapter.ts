@@ -11,8 +11,17 @@
  */
 import * as XLSX from 'xlsx';
 import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
-import { Cell, DEFAULT_READ_LIMITS, ReadLimits, SheetData, SheetSpec, WorkbookReadResult, WritableCell } from './workbook.types';
-import { inspectZip, isCompoundFile, isZip } from './zip.inspector';
+import {
+  Cell,
+  DEFAULT_READ_LIMITS,
+  ReadLimits,
+  SheetData,
+  SheetSpec,
+  WorkbookReadFailure,
+  WorkbookReadResult,
+  WritableCell,
+} from './workbook.types';
+import { inspectZip, inspectZipStreaming, isCompoundFile, isZip, readZipDirectory, STREAM_ABOVE_BYTES, ZipLimits } from './zip.inspector';
 
 interface SsfApi {
   is_date(format: string): boolean;
@@ -80,6 +89,29 @@ function convertCell(raw: XLSX.CellObject, date1904: boolean): Cell | undefined 
   }
 }
 
+const zipLimitsOf = (limits: ReadLimits): ZipLimits => ({
+  maxEntries: limits.maxZipEntries,
+  maxUncompressedBytes: limits.maxUncompressedBytes,
+  maxCompressionRatio: limits.maxCompressionRatio,
+  maxRows: limits.maxRows,
+});
+
+/**
+ * The zip checks of `readWorkbook` (sizes, ratio, declared sizes verified, rows counted) with a
+ * streaming inflate, so refusing a huge sheet holds no inflated part in memory. Null when the file is
+ * not a zip or passes; the reason `readWorkbook` would give otherwise. Run before `readWorkbook`.
+ */
+export async function refuseZipEarly(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookReadFailure | null> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  if (!isZip(bytes) || bytes.length > limits.maxBytes) return null; // readWorkbook answers these at once
+  // Parts that declare little cost little in memory (inflating is capped at the declared size): only
+  // a workbook with a large part is streamed first, so small files are not inflated twice.
+  const entries = readZipDirectory(bytes, limits.maxZipEntries);
+  if (!Array.isArray(entries) || entries.every((e) => e.uncompressedSize <= STREAM_ABOVE_BYTES)) return null;
+  const zip = await inspectZipStreaming(bytes, zipLimitsOf(limits));
+  return zip.ok ? null : { reason: zip.reason, detail: zip.detail };
+}
+
 function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | null {
   if (bytes.length === 0) return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo está vacío' } };
   if (bytes.length > limits.maxBytes) {
@@ -89,12 +121,7 @@ function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | 
     };
   }
   if (isZip(bytes)) {
-    const zip = inspectZip(bytes, {
-      maxEntries: limits.maxZipEntries,
-      maxUncompressedBytes: limits.maxUncompressedBytes,
-      maxCompressionRatio: limits.maxCompressionRatio,
-      maxRows: limits.maxRows,
-    });
+    const zip = inspectZip(bytes, zipLimitsOf(limits));
     return zip.ok ? null : { ok: false, failure: { reason: zip.reason, detail: zip.detail } };
   }
   if (isCompoundFile(bytes)) return null;
