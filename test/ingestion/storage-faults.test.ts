@@ -103,11 +103,11 @@ withMounts('storage faults', () => {
       expect(bytes.length).toBeGreaterThan(128 * 1024);
       const before = await db.ds.getRepository(ImportBatchRecord).count();
       const res = await upload(http.base, bytes, 'grande.xlsx');
+      expect(await fs.readdir(smallDisk!)).toEqual([]); // no 0-byte or partial file (item 9)
       expect(res.status).toBe(507);
       const body = (await res.json()) as { error: string; code: string };
       expect(body.code).toBe('STORAGE_FULL');
       expect(body.error).toMatch(/No hay espacio para guardar el archivo/);
-      expect(await fs.readdir(smallDisk!)).toEqual([]); // no 0-byte or partial file
       expect(await db.ds.getRepository(ImportBatchRecord).count()).toBe(before);
       const line = logLines.find((l) => l.folder === smallDisk);
       expect(line).toMatchObject({ level: 50, problem: 'FULL' });
