@@ -89,6 +89,15 @@ export function errorsPathFor(storagePath: string): string {
   return `${storagePath.replace(/\.[^./\\]*$/, '')}.errores.xlsx`;
 }
 
+async function storeOrForget(target: string, bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    await writeFileAtomic(target, bytes);
+    return target;
+  } catch {
+    return undefined;
+  }
+}
+
 async function writeData(ctx: ImportContext, parsed: ParsedWorkbook): Promise<ImportCounts> {
   switch (parsed.kind) {
     case ImportKind.PLAN:
@@ -140,18 +149,8 @@ export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord,
     // undefined when it cannot be written: the batch's issues are all there is.
     const original = parsed.sheetNames.length > 0 ? bytes : new Uint8Array(0);
     const errorsWorkbook = await parser.errorsWorkbook(original, summary.kept, deps.limits, summary.totals);
-    let errorsPath: string | undefined;
-    if (errorsWorkbook) {
-      const target = errorsPathFor(batch.storagePath);
-      // Storage trouble must not lose the rejection: the download builds it again when it is missing.
-      if (
-        await writeFileAtomic(target, errorsWorkbook).then(
-          () => true,
-          () => false,
-        )
-      )
-        errorsPath = target;
-    }
+    // Storage trouble must not lose the rejection: a download builds it again when it is missing.
+    const errorsPath = errorsWorkbook ? await storeOrForget(errorsPathFor(batch.storagePath), errorsWorkbook) : undefined;
     await withDeadlockRetry(() =>
       ds.transaction((m) =>
         store.finish(

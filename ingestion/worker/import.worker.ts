@@ -68,6 +68,8 @@ export class ImportWorker {
   private readonly leaseMs: number;
   private readonly heartbeatMs: number;
   private staleWatch: NodeJS.Timeout | null = null;
+  /** True while the pass in `running` is a recovery pass (stale batches only, no inbox scan). */
+  private recovering = false;
   private readonly maxAttempts: number;
   private readonly parser: ParseSandbox;
 
@@ -95,6 +97,7 @@ export class ImportWorker {
     // While the database is away the backoff of tick() is in charge.
     if (this.running || this.stopped || this.backoffMs > 0) return this.running ?? Promise.resolve(0);
     return this.guarded(async () => {
+      this.recovering = true;
       let done = 0;
       while (!this.stopped) {
         const batch = await this.store.claimStale(this.owner);
@@ -120,11 +123,14 @@ export class ImportWorker {
 
   /** One pass (skipped while a pass runs); on a connection error, schedules a retry with backoff. */
   tick(): Promise<number> {
+    // A short recovery pass does not make the scheduled scan wait a whole period: it runs right after.
+    if (this.running && this.recovering) return this.running.then(() => (this.stopped ? 0 : this.tick()));
     if (this.running) return this.running;
     return this.guarded(() => this.runOnce());
   }
 
   private guarded(pass: () => Promise<number>): Promise<number> {
+    this.recovering = false;
     this.running = pass()
       .then((n) => {
         this.backoffMs = 0;
@@ -142,6 +148,7 @@ export class ImportWorker {
       })
       .finally(() => {
         this.running = null;
+        this.recovering = false;
       });
     return this.running;
   }
