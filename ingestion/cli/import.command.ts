@@ -6,10 +6,13 @@ import { ImportStatus } from '../../src/domain/enums';
 import { processBatch } from '../import/import.pipeline';
 import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { loadValidationContext } from '../import/validation-context.loader';
-import { hasErrors } from '../issues/issue.types';
+import type { IssueTotal } from '../../src/entities/import-issue-total.type';
+import { countsPerCode, DEFAULT_MAX_ISSUES_PER_CODE, summarizeIssues } from '../issues/issue.summary';
+import { Issue } from '../issues/issue.types';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { BatchStore } from '../worker/batch.store';
-import { InboxLayout, safeFileName } from '../worker/inbox.scanner';
+import { InboxLayout, safeFileName, storageNameFor } from '../worker/inbox.scanner';
+import { writeFileAtomic } from '../worker/storage.files';
 import { ReadLimits } from '../xlsx/workbook.types';
 import { CliIo, formatIssue } from './cli.io';
 
@@ -19,6 +22,10 @@ export interface ImportCommandDeps {
   limits?: Partial<ReadLimits>;
   /** Time and memory bounds of the thread that reads each file (defaults: 60 s, 512 MB). */
   sandbox?: SandboxOptions;
+  /** Issues stored and printed per code (default 1000); the totals per code are printed too. */
+  maxIssuesPerCode?: number;
+  /** How often the CLI renews the heartbeat of the batch it holds (default 2 s), so no worker takes it over. */
+  heartbeatMs?: number;
   io: CliIo;
 }
 
@@ -46,12 +53,8 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   let failed = 0;
   for (const file of files) {
     const bytes = await fs.readFile(file);
-    await fs.mkdir(deps.layout.storage, { recursive: true });
-    const stored = path.join(
-      deps.layout.storage,
-      `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}-${Date.now()}${path.extname(file).toLowerCase().slice(0, 8)}`,
-    );
-    await fs.writeFile(stored, bytes);
+    const stored = storageNameFor(deps.layout, file);
+    await writeFileAtomic(stored, bytes);
     const batch = await store.createClaimed(
       {
         fileName: safeFileName(file),
@@ -64,26 +67,30 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
       owner,
     );
     const started = Date.now();
+    const beat = setInterval(() => void store.heartbeat(batch.id, owner).catch(() => undefined), deps.heartbeatMs ?? 2000);
     const outcome = await processBatch(
       {
         ds: deps.ds,
         store,
         parser,
         ...(deps.limits ? { limits: deps.limits } : {}),
+        ...(deps.maxIssuesPerCode ? { maxIssuesPerCode: deps.maxIssuesPerCode } : {}),
         onProgress: (phase) => deps.io.progress(`${path.basename(file)}: ${phase}… ${((Date.now() - started) / 1000).toFixed(1)} s`),
       },
       batch,
       owner,
-    );
+    ).finally(() => clearInterval(beat));
     deps.io.progress('');
     const c = outcome.counts;
     deps.io.out(
       `${file}: ${STATUS_ES[outcome.status]} (lote ${outcome.batchId}, ${outcome.kind ?? 'tipo no reconocido'}) — filas leídas ${c.rowsRead}, nuevas ${c.rowsInserted}, actualizadas ${c.rowsUpdated}, sin cambios ${c.rowsUnchanged}, con errores ${c.rowsRejected}; ${((Date.now() - started) / 1000).toFixed(2)} s`,
     );
     for (const i of outcome.issues) deps.io.out(formatIssue(i));
+    printTotals(outcome.issues, outcome.totals, deps.io);
     if (outcome.status === ImportStatus.REJECTED) {
       failed++;
       if (outcome.errorsWorkbook) {
+        // The same bytes as the stored Errores workbook that GET /batches/:id/errores.xlsx serves.
         const out = file.replace(/(\.[^.]*)?$/, '.errores.xlsx');
         await fs.writeFile(out, outcome.errorsWorkbook);
         deps.io.out(`  El libro con la hoja «Errores» quedó en ${out}`);
@@ -93,8 +100,22 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   return failed ? 1 : 0;
 }
 
+/** When some codes had more issues than listed: one line per code with its total. */
+function printTotals(listed: readonly Issue[], totals: readonly IssueTotal[], io: CliIo): void {
+  const shown = new Map<string, number>();
+  for (const i of listed) shown.set(i.code, (shown.get(i.code) ?? 0) + 1);
+  for (const [code, c] of countsPerCode(totals)) {
+    const n = shown.get(code) ?? 0;
+    if (c.count > n)
+      io.out(`  ${code}: ${c.count.toLocaleString('es-CO')} en total; se listaron los primeros ${n.toLocaleString('es-CO')}`);
+  }
+}
+
 /** `rumbo validate FILE…`: the same checks without writing anything (dry run). */
-export async function validateFiles(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits' | 'sandbox'>): Promise<number> {
+export async function validateFiles(
+  files: string[],
+  deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits' | 'sandbox' | 'maxIssuesPerCode'>,
+): Promise<number> {
   const parser = new ParseSandbox(deps.sandbox);
   try {
     return await validateEach(files, deps, parser);
@@ -103,20 +124,25 @@ export async function validateFiles(files: string[], deps: Pick<ImportCommandDep
   }
 }
 
-async function validateEach(files: string[], deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits'>, parser: ParseSandbox): Promise<number> {
+async function validateEach(
+  files: string[],
+  deps: Pick<ImportCommandDeps, 'ds' | 'io' | 'limits' | 'maxIssuesPerCode'>,
+  parser: ParseSandbox,
+): Promise<number> {
   let failed = 0;
   for (const file of files) {
     const parsed = await parser.parse(await fs.readFile(file), deps.limits);
-    const issues = validateWorkbook(
-      parsed,
-      await loadValidationContext(deps.ds.manager, parsed, { entityCode: null, planningOffice: true }),
+    const summary = summarizeIssues(
+      validateWorkbook(parsed, await loadValidationContext(deps.ds.manager, parsed, { entityCode: null, planningOffice: true })),
+      deps.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE,
     );
-    const bad = hasErrors(issues);
+    const bad = summary.errorCount > 0;
     if (bad) failed++;
     deps.io.out(
       `${file}: ${bad ? 'tiene errores; no se importaría' : 'válido; se puede importar'} (${parsed.kind ?? 'tipo no reconocido'})`,
     );
-    for (const i of issues) deps.io.out(formatIssue(i));
+    for (const i of summary.kept) deps.io.out(formatIssue(i));
+    printTotals(summary.kept, summary.totals, deps.io);
   }
   return failed ? 1 : 0;
 }

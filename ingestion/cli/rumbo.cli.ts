@@ -42,6 +42,9 @@ function workerFor(
     cron: config.importCron,
     limits: config.importLimits,
     sandbox: config.parseSandbox,
+    leaseMs: config.importStaleAfterMs,
+    heartbeatMs: config.importHeartbeatMs,
+    maxIssuesPerCode: config.importMaxIssuesPerCode,
   });
 }
 
@@ -60,7 +63,7 @@ function onSignals(stop: () => Promise<void>): void {
 async function serve(config: AppConfig, withWorker: boolean, withDemo: boolean, io: CliIo): Promise<number> {
   const logger = createLogger(config);
   const server = await startHttpServer(config, logger, {
-    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config),
+    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config, logger),
   });
   let worker: ImportWorker | null = null;
   // The worker gets its own pool, without the API's database timeouts: an import may run long statements
@@ -149,6 +152,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
           layout: inboxLayout(config.inboxDir, config.storageDir),
           limits: config.importLimits,
           sandbox: config.parseSandbox,
+          maxIssuesPerCode: config.importMaxIssuesPerCode,
+          heartbeatMs: config.importHeartbeatMs,
         };
         return command === 'import' ? await importFiles(rest, deps) : await validateFiles(rest, deps);
       } finally {

@@ -5,16 +5,19 @@ import { AppConfig } from '../../src/config/config';
 import { ImportKind, ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord, ImportIssueRecord } from '../../src/entities';
 import { Authenticate, requireViewer } from '../../src/server/auth';
+import { createLogger, Logger } from '../../src/server/logger';
 import { Services } from '../../src/services';
 import { canUpload, isAdmin } from '../../src/services/access';
 import { AuditAction } from '../../src/services/audit.service';
 import { Viewer } from '../../src/services/viewer';
+import { errorsPathFor } from '../import/import.pipeline';
 import { ParseSandbox } from '../import/parse.sandbox';
 import { Issue } from '../issues/issue.types';
 import { buildErrorsSheet } from '../output/errors-sheet.writer';
 import { buildTemplate } from '../templates/template.writer';
 import { BatchStore } from '../worker/batch.store';
 import { inboxLayout, safeFileName, storeAndEnqueue } from '../worker/inbox.scanner';
+import { StorageError, writeFileAtomic } from '../worker/storage.files';
 import { looksLikeCsv } from '../xlsx/csv.reader';
 import { writeWorkbook } from '../xlsx/xlsx.adapter';
 import { sniffWorkbookType } from './file-type.sniffer';
@@ -72,13 +75,44 @@ function canSeeBatch(viewer: Viewer, batch: ImportBatchRecord): boolean {
 }
 
 /**
+ * Storage trouble as a clear Spanish answer with a stable code: 507 when the folder is full, 503
+ * when it is not writable. The operator's log names the folder.
+ */
+function storageHttpError(err: unknown, logger: Logger): unknown {
+  if (!(err instanceof StorageError)) return err;
+  logger.error(
+    { folder: err.folder, problem: err.problem, err: err.cause },
+    err.problem === 'FULL'
+      ? `storage folder ${err.folder} is full: uploads are refused`
+      : `storage folder ${err.folder} is not writable: uploads are refused`,
+  );
+  return err.problem === 'FULL'
+    ? new HttpError(
+        507,
+        'No hay espacio para guardar el archivo en el servidor. Inténtelo más tarde; si el problema continúa, avise a la oficina de planeación.',
+        'STORAGE_FULL',
+      )
+    : new HttpError(
+        503,
+        'El servidor no puede guardar archivos en este momento (almacenamiento no disponible). Inténtelo más tarde; si el problema continúa, avise a la oficina de planeación.',
+        'STORAGE_UNAVAILABLE',
+      );
+}
+
+/**
  * Plain HTTP routes of the ingestion (not GraphQL):
  *   POST /uploads                    multipart field "file" → 202 { batchId } (a pending batch; GraphQL shows it)
  *   GET  /templates/:kind            blank template plan|reporte|instancia (.xlsx)
- *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet
+ *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet (built once at rejection, stored)
  */
-export function mountIngestionRoutes(app: Express, services: Services, authenticate: Authenticate, config: AppConfig): void {
-  const store = new BatchStore(services.ds, 60_000);
+export function mountIngestionRoutes(
+  app: Express,
+  services: Services,
+  authenticate: Authenticate,
+  config: AppConfig,
+  logger: Logger = createLogger(config),
+): void {
+  const store = new BatchStore(services.ds, config.importStaleAfterMs);
   const layout = inboxLayout(config.inboxDir, config.storageDir);
   const guard = requireViewer(authenticate);
   // Uploaded workbooks are read only in the isolated thread, never in the HTTP process itself.
@@ -97,7 +131,12 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
           : 'El archivo no es un libro .xlsx, .xls, .ods ni .csv (se revisa el contenido, no la extensión).';
         throw new HttpError(415, message, 'UNSUPPORTED_MEDIA_TYPE');
       }
-      const batchId = await storeAndEnqueue(store, layout, bytes, name, viewer.name, viewer.role === 'ADMIN' ? null : viewer.entityId);
+      let batchId: number;
+      try {
+        batchId = await storeAndEnqueue(store, layout, bytes, name, viewer.name, viewer.role === 'ADMIN' ? null : viewer.entityId);
+      } catch (err) {
+        throw storageHttpError(err, logger);
+      }
       await services.audit.record({
         actor: viewer,
         action: AuditAction.UPLOAD,
@@ -121,30 +160,55 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
     res.type(XLSX_MIME).attachment(`plantilla-${kind.toLowerCase()}.xlsx`).send(buildTemplate(kind));
   });
 
+  /** The Errores workbook stored when the batch was rejected; null when there is none (older batches, storage trouble). */
+  async function storedErrorsWorkbook(batch: ImportBatchRecord): Promise<Buffer | null> {
+    if (!batch.errorsPath) return null;
+    return fs.readFile(batch.errorsPath).catch((err: unknown) => {
+      logger.warn({ err, batchId: batch.id, file: batch.errorsPath }, 'stored Errores workbook unreadable; building it again');
+      return null;
+    });
+  }
+
+  /** Builds the Errores workbook from the stored issues and totals (once), and stores it for the next download. */
+  async function buildAndStore(batch: ImportBatchRecord): Promise<Buffer> {
+    const rows = await services.ds.getRepository(ImportIssueRecord).find({ where: { batchId: batch.id }, order: { id: 'ASC' } });
+    const issues = rows.map(
+      (r) =>
+        ({
+          severity: r.severity,
+          code: r.code,
+          sheet: r.sheet,
+          row: r.row,
+          column: r.column,
+          value: r.value,
+          message: r.message,
+        }) as Issue,
+    );
+    // A file refused as a whole (unreadable, too large) is not read again: the Errores sheet goes alone.
+    const whole = issues.some((i) => i.code === 'LIBRO_ILEGIBLE' || i.code === 'LIBRO_DEMASIADO_GRANDE');
+    const bytes = whole || !batch.storagePath ? new Uint8Array(0) : await fs.readFile(batch.storagePath).catch(() => new Uint8Array(0));
+    const workbook =
+      (await sandbox.errorsWorkbook(bytes, issues, config.importLimits, batch.issueTotals)) ??
+      writeWorkbook([buildErrorsSheet(issues, batch.issueTotals)]);
+    if (batch.storagePath) {
+      const target = errorsPathFor(batch.storagePath);
+      await writeFileAtomic(target, workbook)
+        .then(() => store.setErrorsPath(batch.id, target))
+        .catch((err: unknown) =>
+          logger.warn({ err, batchId: batch.id }, 'could not store the Errores workbook; it is built on each download'),
+        );
+    }
+    return workbook;
+  }
+
   router.get('/batches/:id/errores.xlsx', guard, async (req, res, next) => {
     try {
       const id = Number(req.params.id);
       const batch = Number.isSafeInteger(id) ? await services.ds.getRepository(ImportBatchRecord).findOneBy({ id }) : null;
       if (!batch || !canSeeBatch(res.locals.viewer as Viewer, batch)) throw new HttpError(404, 'No existe ese lote.', 'NOT_FOUND');
-      if (batch.status !== ImportStatus.REJECTED || !batch.storagePath)
+      if (batch.status !== ImportStatus.REJECTED)
         throw new HttpError(409, 'El lote no fue rechazado: no tiene hoja de errores.', 'CONFLICT');
-      const rows = await services.ds.getRepository(ImportIssueRecord).find({ where: { batchId: id }, order: { id: 'ASC' } });
-      const issues = rows.map(
-        (r) =>
-          ({
-            severity: r.severity,
-            code: r.code,
-            sheet: r.sheet,
-            row: r.row,
-            column: r.column,
-            value: r.value,
-            message: r.message,
-          }) as Issue,
-      );
-      // A file refused as a whole (unreadable, too large) is not read again: the Errores sheet goes alone.
-      const whole = issues.some((i) => i.code === 'LIBRO_ILEGIBLE' || i.code === 'LIBRO_DEMASIADO_GRANDE');
-      const bytes = whole ? new Uint8Array(0) : await fs.readFile(batch.storagePath);
-      const workbook = (await sandbox.errorsWorkbook(bytes, issues, config.importLimits)) ?? writeWorkbook([buildErrorsSheet(issues)]);
+      const workbook = (await storedErrorsWorkbook(batch)) ?? (await buildAndStore(batch));
       res
         .type(XLSX_MIME)
         .attachment(`errores-${batch.id}-${safeFileName(batch.fileName).replace(/\.[^.]*$/, '')}.xlsx`)

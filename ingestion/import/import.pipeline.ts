@@ -1,15 +1,18 @@
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
-import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/enums';
+import { ImportKind, ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
-import { hasErrors, Issue } from '../issues/issue.types';
+import type { IssueTotal } from '../../src/entities/import-issue-total.type';
+import { DEFAULT_MAX_ISSUES_PER_CODE, IssueSummary, summarizeIssues } from '../issues/issue.summary';
+import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { Uploader } from '../validation/validation.context';
 import { ReadLimits } from '../xlsx/workbook.types';
 import { BatchCounts, BatchStore } from '../worker/batch.store';
 import { withDeadlockRetry } from '../worker/deadlock.retry';
+import { writeFileAtomic } from '../worker/storage.files';
 import { ImportContext, ImportCounts } from './import.types';
 import { importInstancia } from './instancia.importer';
 import { importPlan } from './plan.importer';
@@ -23,6 +26,8 @@ export interface PipelineDeps {
   limits?: Partial<ReadLimits>;
   /** Reads and parses the file; default: the shared isolated thread of parse.sandbox.ts (bounded in time and memory). */
   parser?: WorkbookParser;
+  /** Issues stored and listed per code (the totals count them all); default IMPORT_MAX_ISSUES_PER_CODE's. */
+  maxIssuesPerCode?: number;
   /** Called between phases (a terminal shows progress). */
   onProgress?: (phase: 'parse' | 'validate' | 'import' | 'done', batchId: number) => void;
   /** Runs inside the import transaction just before COMMIT (tests use it to kill a worker there). */
@@ -33,10 +38,17 @@ export interface BatchOutcome {
   batchId: number;
   status: ImportStatus;
   kind: ImportKind | null;
+  /** The issues stored with the batch: the first `maxIssuesPerCode` of each code. */
   issues: Issue[];
+  /** How many issues there were per code, sheet and column (all of them). */
+  totals: IssueTotal[];
+  errorCount: number;
+  warningCount: number;
   counts: BatchCounts;
-  /** For a rejected workbook: the same workbook with an added `Errores` sheet. */
+  /** For a rejected workbook: the same workbook with an added `Errores` sheet (also stored at `errorsPath`). */
   errorsWorkbook?: Buffer;
+  /** Where the Errores workbook of a rejected batch was stored (next to the batch's file). */
+  errorsPath?: string;
   /** For a duplicate: the batch that applied the same content. */
   duplicateOf?: number;
 }
@@ -72,8 +84,18 @@ export function rowsRead(parsed: ParsedWorkbook): number {
   }
 }
 
-function rowsWithErrors(issues: readonly Issue[]): number {
-  return new Set(issues.filter((i) => i.severity === ImportIssueSeverity.ERROR && i.row !== null).map((i) => `${i.sheet}:${i.row}`)).size;
+/** Where the Errores workbook of a batch is stored: next to the batch's file. */
+export function errorsPathFor(storagePath: string): string {
+  return `${storagePath.replace(/\.[^./\\]*$/, '')}.errores.xlsx`;
+}
+
+async function storeOrForget(target: string, bytes: Uint8Array): Promise<string | undefined> {
+  try {
+    await writeFileAtomic(target, bytes);
+    return target;
+  } catch {
+    return undefined;
+  }
 }
 
 async function writeData(ctx: ImportContext, parsed: ParsedWorkbook): Promise<ImportCounts> {
@@ -116,35 +138,57 @@ export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord,
   deps.onProgress?.('validate', batch.id);
   t = performance.now();
   const context = await loadValidationContext(ds.manager, parsed, await uploaderOf(ds.manager, batch));
-  const issues = validateWorkbook(parsed, context);
+  const summary = summarizeIssues(validateWorkbook(parsed, context), deps.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE);
   const validateMs = Math.round(performance.now() - t);
   const read = rowsRead(parsed);
 
-  if (hasErrors(issues)) {
-    const counts: BatchCounts = { rowsRead: read, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: rowsWithErrors(issues) };
-    await withDeadlockRetry(() =>
-      ds.transaction((m) =>
-        store.finish(m, batch.id, owner, ImportStatus.REJECTED, parsed.kind, counts, { parseMs, validateMs, importMs: null }, issues),
-      ),
-    );
+  if (summary.errorCount > 0) {
+    const counts: BatchCounts = { rowsRead: read, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: summary.rowsWithErrors };
+    // The Errores workbook is built once, here, and stored with the batch's files; downloads serve it.
     // A file refused as a whole is not read again (the Errores sheet goes alone in a new workbook);
     // undefined when it cannot be written: the batch's issues are all there is.
     const original = parsed.sheetNames.length > 0 ? bytes : new Uint8Array(0);
-    const errorsWorkbook = await parser.errorsWorkbook(original, issues, deps.limits);
+    const errorsWorkbook = await parser.errorsWorkbook(original, summary.kept, deps.limits, summary.totals);
+    // Storage trouble must not lose the rejection: a download builds it again when it is missing.
+    const errorsPath = errorsWorkbook ? await storeOrForget(errorsPathFor(batch.storagePath), errorsWorkbook) : undefined;
+    await withDeadlockRetry(() =>
+      ds.transaction((m) =>
+        store.finish(
+          m,
+          batch.id,
+          owner,
+          ImportStatus.REJECTED,
+          parsed.kind,
+          counts,
+          { parseMs, validateMs, importMs: null },
+          summary.kept,
+          {
+            totals: summary.totals,
+            errorCount: summary.errorCount,
+            warningCount: summary.warningCount,
+            errorsPath: errorsPath ?? null,
+          },
+        ),
+      ),
+    );
     deps.onProgress?.('done', batch.id);
     return {
       batchId: batch.id,
       status: ImportStatus.REJECTED,
       kind: parsed.kind,
-      issues,
+      issues: summary.kept,
+      totals: summary.totals,
+      errorCount: summary.errorCount,
+      warningCount: summary.warningCount,
       counts,
       ...(errorsWorkbook ? { errorsWorkbook } : {}),
+      ...(errorsPath ? { errorsPath } : {}),
     };
   }
 
   deps.onProgress?.('import', batch.id);
   t = performance.now();
-  return withDeadlockRetry(() => importTransaction(deps, batch, owner, parsed, issues, read, { parseMs, validateMs, started: t }));
+  return withDeadlockRetry(() => importTransaction(deps, batch, owner, parsed, summary, read, { parseMs, validateMs, started: t }));
 }
 
 /** The one transaction of an accepted workbook (run again as a whole if InnoDB aborts it for a deadlock). */
@@ -153,12 +197,15 @@ async function importTransaction(
   batch: ImportBatchRecord,
   owner: string,
   parsed: ParsedWorkbook,
-  issues: Issue[],
+  summary: IssueSummary,
   read: number,
   timing: { parseMs: number; validateMs: number; started: number },
 ): Promise<BatchOutcome> {
   const { ds, store } = deps;
   const { parseMs, validateMs } = timing;
+  const issues = summary.kept;
+  const recorded = { totals: summary.totals, errorCount: summary.errorCount, warningCount: summary.warningCount };
+  const reported = { issues, ...recorded };
   const qr = ds.createQueryRunner();
   await qr.connect();
   const lock = `rumbo:${batch.sha256.slice(0, 48)}`;
@@ -171,8 +218,18 @@ async function importTransaction(
       let outcome: BatchOutcome;
       if (previous) {
         const counts: BatchCounts = { rowsRead: read, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 };
-        await store.finish(m, batch.id, owner, ImportStatus.DUPLICATE, parsed.kind, counts, { parseMs, validateMs, importMs: 0 }, issues);
-        outcome = { batchId: batch.id, status: ImportStatus.DUPLICATE, kind: parsed.kind, issues, counts, duplicateOf: previous.id };
+        await store.finish(
+          m,
+          batch.id,
+          owner,
+          ImportStatus.DUPLICATE,
+          parsed.kind,
+          counts,
+          { parseMs, validateMs, importMs: 0 },
+          issues,
+          recorded,
+        );
+        outcome = { batchId: batch.id, status: ImportStatus.DUPLICATE, kind: parsed.kind, ...reported, counts, duplicateOf: previous.id };
       } else {
         const written = await writeData({ m, batchId: batch.id, planningOffice: batch.uploaderEntityId === null }, parsed);
         const counts: BatchCounts = {
@@ -183,8 +240,18 @@ async function importTransaction(
           rowsRejected: 0,
         };
         const importMs = Math.round(performance.now() - timing.started);
-        await store.finish(m, batch.id, owner, ImportStatus.IMPORTED, parsed.kind, counts, { parseMs, validateMs, importMs }, issues);
-        outcome = { batchId: batch.id, status: ImportStatus.IMPORTED, kind: parsed.kind, issues, counts };
+        await store.finish(
+          m,
+          batch.id,
+          owner,
+          ImportStatus.IMPORTED,
+          parsed.kind,
+          counts,
+          { parseMs, validateMs, importMs },
+          issues,
+          recorded,
+        );
+        outcome = { batchId: batch.id, status: ImportStatus.IMPORTED, kind: parsed.kind, ...reported, counts };
       }
       await deps.beforeCommit?.();
       await qr.commitTransaction();

@@ -9,6 +9,7 @@
  */
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { errorsSheet } from '../output/errors-sheet.writer';
@@ -18,8 +19,13 @@ import { ReadLimits } from '../xlsx/workbook.types';
 /** Reads and parses uploaded files; the import pipeline depends only on this. */
 export interface WorkbookParser {
   parse(bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ParsedWorkbook>;
-  /** The upload with an added `Errores` sheet; undefined when it cannot be written. */
-  errorsWorkbook(bytes: Uint8Array, issues: readonly Issue[], limits?: Partial<ReadLimits>): Promise<Buffer | undefined>;
+  /** The upload with an added `Errores` sheet (issues listed, and totals when capped); undefined when it cannot be written. */
+  errorsWorkbook(
+    bytes: Uint8Array,
+    issues: readonly Issue[],
+    limits?: Partial<ReadLimits>,
+    totals?: readonly IssueTotal[],
+  ): Promise<Buffer | undefined>;
 }
 
 export interface SandboxOptions {
@@ -43,6 +49,7 @@ export type SandboxJob =
       readonly op: 'errors';
       readonly bytes: Uint8Array;
       readonly issues: readonly Issue[];
+      readonly totals: readonly IssueTotal[];
       readonly limits: Partial<ReadLimits>;
     };
 
@@ -56,9 +63,9 @@ type Outcome = { readonly reply: SandboxReply } | { readonly failure: Failure };
 /** Parsing in the calling thread (unit tests, small trusted inputs). Not bounded in time or memory. */
 export const inProcessParser: WorkbookParser = {
   parse: (bytes, limits) => Promise.resolve(parseWorkbook(bytes, limits ? { limits } : {})),
-  errorsWorkbook: (bytes, issues, limits) => {
+  errorsWorkbook: (bytes, issues, limits, totals) => {
     try {
-      return Promise.resolve(errorsSheet(bytes, issues, limits));
+      return Promise.resolve(errorsSheet(bytes, issues, limits, totals));
     } catch {
       return Promise.resolve(undefined);
     }
@@ -110,8 +117,13 @@ export class ParseSandbox implements WorkbookParser {
     }
   }
 
-  async errorsWorkbook(bytes: Uint8Array, issues: readonly Issue[], limits: Partial<ReadLimits> = {}): Promise<Buffer | undefined> {
-    const outcome = await this.run({ id: this.nextId++, op: 'errors', bytes, issues, limits });
+  async errorsWorkbook(
+    bytes: Uint8Array,
+    issues: readonly Issue[],
+    limits: Partial<ReadLimits> = {},
+    totals: readonly IssueTotal[] = [],
+  ): Promise<Buffer | undefined> {
+    const outcome = await this.run({ id: this.nextId++, op: 'errors', bytes, issues, totals, limits });
     if (!('reply' in outcome) || !outcome.reply.ok || !outcome.reply.workbook) return undefined;
     const w = outcome.reply.workbook;
     return Buffer.from(w.buffer, w.byteOffset, w.byteLength);

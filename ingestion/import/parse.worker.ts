@@ -7,7 +7,9 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { errorsSheet } from '../output/errors-sheet.writer';
-import { parseWorkbook } from '../parsing/workbook.parser';
+import { parseWorkbook, readFailure } from '../parsing/workbook.parser';
+import { DEFAULT_READ_LIMITS } from '../xlsx/workbook.types';
+import { refuseZipEarly } from '../xlsx/xlsx.adapter';
 import type { SandboxJob, SandboxReply } from './parse.sandbox';
 
 if (!parentPort) throw new Error('parse.worker runs only as a worker thread (see parse.sandbox.ts)');
@@ -18,15 +20,21 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as (() => void) | undefined;
 const port = parentPort;
 
-port.on('message', (job: SandboxJob) => {
+port.on('message', (job: SandboxJob) => void handle(job));
+
+async function handle(job: SandboxJob): Promise<void> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   try {
     if (job.op === 'parse') {
-      const reply: SandboxReply = { id: job.id, ok: true, parsed: parseWorkbook(bytes, { limits: job.limits }) };
+      // The zip is verified with a streaming inflate first, so a refused file (a million rows, a
+      // bomb) costs little memory; only a file that passes is read by the spreadsheet library.
+      const refused = await refuseZipEarly(bytes, { ...DEFAULT_READ_LIMITS, ...job.limits });
+      const parsed = refused ? readFailure(refused, false) : parseWorkbook(bytes, { limits: job.limits });
+      const reply: SandboxReply = { id: job.id, ok: true, parsed };
       if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);
     } else {
-      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits)); // own buffer: transferable
+      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
       const reply: SandboxReply = { id: job.id, ok: true, workbook };
       port.postMessage(reply, [workbook.buffer]);
     }
@@ -34,6 +42,6 @@ port.on('message', (job: SandboxJob) => {
     const reply: SandboxReply = { id: job.id, ok: false, error: err instanceof Error ? err.message : String(err) };
     port.postMessage(reply);
   }
-});
+}
 
 port.postMessage({ ready: true });

@@ -50,8 +50,9 @@ export class IssueCollector {
     this.add(ImportIssueSeverity.WARNING, code, at, detail);
   }
 
+  /** Appends one by one: spreading a large list into `push` overflows the call stack (240 000 issues). */
   addAll(issues: readonly Issue[]): void {
-    this.list.push(...issues);
+    for (const issue of issues) this.list.push(issue);
   }
 }
 

@@ -1,8 +1,10 @@
 /** Returns the uploaded workbook with an `Errores` sheet listing the issues, for the entity to fix its file. */
 import { ImportIssueSeverity } from '../../src/domain/enums';
+import type { IssueTotal } from '../../src/entities/import-issue-total.type';
+import { countsPerCode } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
 import { ERRORS_SHEET_NAME } from '../templates/template.registry';
-import { appendSheet } from '../xlsx/xlsx.adapter';
+import { AppendInfo, appendSheet } from '../xlsx/xlsx.adapter';
 import { DEFAULT_READ_LIMITS, ReadLimits, SheetSpec, WritableCell } from '../xlsx/workbook.types';
 
 export const ERRORS_HEADER = ['Hoja', 'Fila', 'Columna', 'Valor', 'Código', 'Mensaje', 'Severidad'] as const;
@@ -15,9 +17,30 @@ const SEVERITY_LABEL: Readonly<Record<ImportIssueSeverity, string>> = {
 /** Excel refuses cells longer than 32 767 characters; a hostile value is cut well below. */
 const MAX_CELL_TEXT = 32_000;
 const cell = (text: string): string => (text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text);
+const count = (n: number): string => n.toLocaleString('es-CO');
 
-/** The `Errores` sheet: errors first, then warnings, each in the given order. */
-export function buildErrorsSheet(issues: readonly Issue[]): SheetSpec {
+/** The note of the Errores sheet saying what was replaced in the returned copy of the workbook. */
+export function replacedNote(info: AppendInfo): string | null {
+  const parts: string[] = [];
+  if (info.formulasReplaced) {
+    parts.push(
+      `${count(info.formulasReplaced)} ${info.formulasReplaced === 1 ? 'fórmula se reemplazó' : 'fórmulas se reemplazaron'} por su último valor calculado (o por su texto, si el archivo no lo guardaba)`,
+    );
+  }
+  if (info.linksRemoved)
+    parts.push(`${count(info.linksRemoved)} ${info.linksRemoved === 1 ? 'hipervínculo se quitó' : 'hipervínculos se quitaron'}`);
+  if (info.namesRemoved)
+    parts.push(`${count(info.namesRemoved)} ${info.namesRemoved === 1 ? 'nombre definido se quitó' : 'nombres definidos se quitaron'}`);
+  if (!parts.length) return null;
+  return `Nota: en esta copia del libro ${parts.join('; ')}. El servidor nunca devuelve fórmulas ni vínculos recibidos; corrija su archivo original, no esta copia, si necesita conservarlos.`;
+}
+
+/**
+ * The `Errores` sheet: errors first, then warnings, each in the given order. When `totals` count more
+ * issues than listed (the per-code cap), a summary per code and column follows the list; `info`
+ * adds the note on formulas and links replaced in the copy.
+ */
+export function buildErrorsSheet(issues: readonly Issue[], totals: readonly IssueTotal[] = [], info?: AppendInfo): SheetSpec {
   const ordered = [
     ...issues.filter((i) => i.severity === ImportIssueSeverity.ERROR),
     ...issues.filter((i) => i.severity !== ImportIssueSeverity.ERROR),
@@ -35,14 +58,45 @@ export function buildErrorsSheet(issues: readonly Issue[]): SheetSpec {
       SEVERITY_LABEL[i.severity],
     ]),
   ];
+  const listed = new Map<string, number>();
+  for (const i of issues) listed.set(i.code, (listed.get(i.code) ?? 0) + 1);
+  const perCode = countsPerCode(totals);
+  const cut = [...perCode].filter(([code, c]) => c.count > (listed.get(code) ?? 0));
+  if (cut.length) {
+    rows.push([]);
+    rows.push([
+      `Se listan arriba solo los primeros ${count(Math.max(...cut.map(([code]) => listed.get(code) ?? 0)))} problemas de cada código. ` +
+        'Totales por código, hoja y columna:',
+    ]);
+    rows.push(['Hoja', '', 'Columna', '', 'Código', 'Total', 'Severidad']);
+    for (const t of totals) {
+      const c = perCode.get(t.code)!;
+      rows.push([
+        cell(t.sheet ?? ''),
+        '',
+        cell(t.column ?? ''),
+        '',
+        t.code,
+        `${count(t.count)} (de ${count(c.count)} con este código; listados ${count(listed.get(t.code) ?? 0)})`,
+        SEVERITY_LABEL[t.severity],
+      ]);
+    }
+  }
+  const note = info ? replacedNote(info) : null;
+  if (note) rows.push([], [note]);
   return { name: ERRORS_SHEET_NAME, rows, columnWidths: [18, 8, 28, 24, 30, 100, 12] };
 }
 
 /**
- * The uploaded workbook (as .xlsx) with an added `Errores` sheet (an existing one is replaced).
- * When the upload is not a readable workbook (or is beyond `limits`), a new workbook with only the
- * `Errores` sheet.
+ * The uploaded workbook (as .xlsx) with an added `Errores` sheet (an existing one is replaced), its
+ * formulas replaced by their values. When the upload is not a readable workbook (or is beyond
+ * `limits`), a new workbook with only the `Errores` sheet.
  */
-export function errorsSheet(originalBuffer: Uint8Array, issues: readonly Issue[], limits: Partial<ReadLimits> = {}): Buffer {
-  return appendSheet(originalBuffer, buildErrorsSheet(issues), { ...DEFAULT_READ_LIMITS, ...limits });
+export function errorsSheet(
+  originalBuffer: Uint8Array,
+  issues: readonly Issue[],
+  limits: Partial<ReadLimits> = {},
+  totals: readonly IssueTotal[] = [],
+): Buffer {
+  return appendSheet(originalBuffer, (info) => buildErrorsSheet(issues, totals, info), { ...DEFAULT_READ_LIMITS, ...limits });
 }

@@ -126,7 +126,8 @@ export function refusedWorkbook(code: 'LIBRO_ILEGIBLE' | 'LIBRO_DEMASIADO_GRANDE
   return { kind: null, data: null, issues: issues.issues, rejectedRows: [], sheetNames: [] };
 }
 
-function readFailure(failure: WorkbookReadFailure, csv: boolean): ParsedWorkbook {
+/** The refusal of a file that could not be read (also used by the parsing thread's early zip check). */
+export function readFailure(failure: WorkbookReadFailure, csv: boolean): ParsedWorkbook {
   if (failure.reason === 'TOO_LARGE') {
     return refusedWorkbook(
       'LIBRO_DEMASIADO_GRANDE',

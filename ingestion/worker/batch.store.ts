@@ -1,6 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportIssueSeverity, ImportKind, ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord, ImportIssueRecord } from '../../src/entities';
+import type { IssueTotal } from '../../src/entities/import-issue-total.type';
+import { summarizeIssues } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
 import { withDeadlockRetry } from './deadlock.retry';
 
@@ -21,6 +23,16 @@ export interface BatchCounts {
   rowsRejected: number;
 }
 
+/** What finish() records besides the stored issues (defaults: counted from the issues given). */
+export interface BatchIssueTotals {
+  /** Totals over every issue found, including those beyond the per-code cap. */
+  totals?: IssueTotal[];
+  errorCount?: number;
+  warningCount?: number;
+  /** The Errores workbook built for a rejected batch. */
+  errorsPath?: string | null;
+}
+
 export interface BatchTimings {
   parseMs: number | null;
   validateMs: number | null;
@@ -39,11 +51,14 @@ const cut = (text: string | null, max: number): string | null =>
 /**
  * Import batches as a work queue shared by several workers: a batch is claimed with
  * `SELECT … FOR UPDATE SKIP LOCKED`, held with a heartbeat (lease), and finished only by its owner.
+ * Heartbeats and staleness use the database's clock (UTC_TIMESTAMP), so workers on machines whose
+ * clocks differ agree on when a batch is stale.
  */
 export class BatchStore {
+  /** `leaseMs`: a PROCESSING batch whose heartbeat is older than this may be taken over. */
   constructor(
     private readonly ds: DataSource,
-    private readonly leaseMs: number,
+    readonly leaseMs: number,
   ) {}
 
   async create(b: NewBatch): Promise<ImportBatchRecord> {
@@ -66,21 +81,31 @@ export class BatchStore {
   }
 
   /** Claims the oldest pending batch, or one whose owner stopped beating for longer than the lease. */
-  async claim(owner: string): Promise<ImportBatchRecord | null> {
+  claim(owner: string): Promise<ImportBatchRecord | null> {
+    return this.claimWhere(owner, true);
+  }
+
+  /** Claims only a PROCESSING batch whose owner stopped beating for longer than the lease (a dead worker's). */
+  claimStale(owner: string): Promise<ImportBatchRecord | null> {
+    return this.claimWhere(owner, false);
+  }
+
+  private claimWhere(owner: string, pendingToo: boolean): Promise<ImportBatchRecord | null> {
     return withDeadlockRetry(() =>
       this.ds.transaction(async (m) => {
+        const stale = `(status = ? AND (heartbeat_at IS NULL OR heartbeat_at < UTC_TIMESTAMP(3) - INTERVAL ? MICROSECOND))`;
         const rows = (await m.query(
           `SELECT id FROM import_batches
-          WHERE status = ? OR (status = ? AND (heartbeat_at IS NULL OR heartbeat_at < ?))
+          WHERE ${pendingToo ? 'status = ? OR ' : ''}${stale}
           ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-          [ImportStatus.PENDING, ImportStatus.PROCESSING, new Date(Date.now() - this.leaseMs)],
+          [...(pendingToo ? [ImportStatus.PENDING] : []), ImportStatus.PROCESSING, Math.round(this.leaseMs * 1000)],
         )) as { id: number }[];
         const id = rows[0]?.id;
         if (id === undefined) return null;
-        const now = new Date();
         await m.query(
-          `UPDATE import_batches SET status = ?, owner = ?, heartbeat_at = ?, started_at = ?, attempts = attempts + 1 WHERE id = ?`,
-          [ImportStatus.PROCESSING, owner, now, now, id],
+          `UPDATE import_batches SET status = ?, owner = ?, heartbeat_at = UTC_TIMESTAMP(3), started_at = UTC_TIMESTAMP(3),
+                  attempts = attempts + 1 WHERE id = ?`,
+          [ImportStatus.PROCESSING, owner, id],
         );
         return m.getRepository(ImportBatchRecord).findOneByOrFail({ id });
       }),
@@ -89,12 +114,10 @@ export class BatchStore {
 
   /** Renews the lease; false when another worker took the batch over. */
   async heartbeat(id: number, owner: string): Promise<boolean> {
-    const res = (await this.ds.query(`UPDATE import_batches SET heartbeat_at = ? WHERE id = ? AND owner = ? AND status = ?`, [
-      new Date(),
-      id,
-      owner,
-      ImportStatus.PROCESSING,
-    ])) as { affectedRows: number };
+    const res = (await this.ds.query(
+      `UPDATE import_batches SET heartbeat_at = UTC_TIMESTAMP(3) WHERE id = ? AND owner = ? AND status = ?`,
+      [id, owner, ImportStatus.PROCESSING],
+    )) as { affectedRows: number };
     return res.affectedRows === 1;
   }
 
@@ -120,11 +143,15 @@ export class BatchStore {
     counts: BatchCounts,
     timings: BatchTimings,
     issues: readonly Issue[],
+    extra: BatchIssueTotals = {},
   ): Promise<void> {
+    const all =
+      extra.totals && extra.errorCount !== undefined && extra.warningCount !== undefined ? null : summarizeIssues(issues, Infinity);
+    const totals = extra.totals ?? all!.totals;
     const res = (await m.query(
       `UPDATE import_batches SET status = ?, kind = ?, rows_read = ?, rows_inserted = ?, rows_updated = ?, rows_unchanged = ?,
               rows_rejected = ?, error_count = ?, warning_count = ?, parse_ms = ?, validate_ms = ?, import_ms = ?,
-              finished_at = ?, owner = NULL, heartbeat_at = NULL
+              issue_totals = ?, errors_path = ?, finished_at = ?, owner = NULL, heartbeat_at = NULL
         WHERE id = ? AND owner = ? AND status = ?`,
       [
         status,
@@ -134,11 +161,13 @@ export class BatchStore {
         counts.rowsUpdated,
         counts.rowsUnchanged,
         counts.rowsRejected,
-        issues.filter((i) => i.severity === ImportIssueSeverity.ERROR).length,
-        issues.filter((i) => i.severity === ImportIssueSeverity.WARNING).length,
+        extra.errorCount ?? all!.errorCount,
+        extra.warningCount ?? all!.warningCount,
         timings.parseMs,
         timings.validateMs,
         timings.importMs,
+        JSON.stringify(totals.map((t) => ({ ...t, sheet: cut(t.sheet, MAX_SHEET), column: cut(t.column, MAX_COLUMN) }))),
+        extra.errorsPath ?? null,
         new Date(),
         id,
         owner,
@@ -148,6 +177,11 @@ export class BatchStore {
     if (res.affectedRows !== 1) throw new LeaseLostError(id, owner);
     await m.query('DELETE FROM import_issues WHERE batch_id = ?', [id]);
     await this.insertIssues(m, id, issues);
+  }
+
+  /** Records where the Errores workbook of a rejected batch was stored (built later for older batches). */
+  async setErrorsPath(id: number, errorsPath: string): Promise<void> {
+    await this.ds.query('UPDATE import_batches SET errors_path = ? WHERE id = ? AND status = ?', [errorsPath, id, ImportStatus.REJECTED]);
   }
 
   /** Rejects a batch that cannot be processed (unreadable beyond the parser's own checks, or poison). */

@@ -16,8 +16,12 @@ export interface WorkerOptions {
   logger: Logger;
   layout: InboxLayout;
   cron: string;
-  /** A batch whose owner has not beaten for this long is taken over (default 60 s). */
+  /** A batch whose owner has not beaten for this long is taken over (default 8 s, IMPORT_STALE_AFTER_MS). */
   leaseMs?: number;
+  /** How often the owner renews its heartbeat, and how often idle workers look for stale batches (default 2 s). */
+  heartbeatMs?: number;
+  /** Issues stored and listed per code (default 1000, IMPORT_MAX_ISSUES_PER_CODE). */
+  maxIssuesPerCode?: number;
   /** Times a batch may be started before it is rejected as unprocessable (default 3). */
   maxAttempts?: number;
   limits?: Partial<ReadLimits>;
@@ -62,12 +66,17 @@ export class ImportWorker {
   private retryTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private readonly leaseMs: number;
+  private readonly heartbeatMs: number;
+  private staleWatch: NodeJS.Timeout | null = null;
+  /** True while the pass in `running` is a recovery pass (stale batches only, no inbox scan). */
+  private recovering = false;
   private readonly maxAttempts: number;
   private readonly parser: ParseSandbox;
 
   constructor(private readonly o: WorkerOptions) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    this.leaseMs = o.leaseMs ?? 60_000;
+    this.leaseMs = o.leaseMs ?? 8000;
+    this.heartbeatMs = o.heartbeatMs ?? Math.max(100, Math.min(2000, Math.floor(this.leaseMs / 3)));
     this.maxAttempts = o.maxAttempts ?? 3;
     this.store = new BatchStore(o.ds, this.leaseMs);
     this.parser = new ParseSandbox(o.sandbox);
@@ -76,11 +85,35 @@ export class ImportWorker {
   start(): void {
     this.stopped = false;
     this.task = cron.schedule(this.o.cron, () => void this.tick());
+    // Between scheduled passes, look for a dead worker's batch every second (one indexed SELECT), so it
+    // is taken over about `leaseMs` after that worker stopped beating, not at the next scheduled pass.
+    this.staleWatch = setInterval(() => void this.recoverStale(), Math.min(this.heartbeatMs, 1000));
+    this.staleWatch.unref();
     void this.tick();
+  }
+
+  /** Processes batches left by dead workers (skipped while a pass runs). Returns how many it finished. */
+  recoverStale(): Promise<number> {
+    // While the database is away the backoff of tick() is in charge.
+    if (this.running || this.stopped || this.backoffMs > 0) return this.running ?? Promise.resolve(0);
+    return this.guarded(async () => {
+      this.recovering = true;
+      let done = 0;
+      while (!this.stopped) {
+        const batch = await this.store.claimStale(this.owner);
+        if (!batch) break;
+        this.o.logger.warn({ batchId: batch.id, attempts: batch.attempts }, 'took over a batch whose worker stopped beating');
+        await this.processClaimed(batch);
+        done++;
+      }
+      return done;
+    });
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.staleWatch) clearInterval(this.staleWatch);
+    this.staleWatch = null;
     await this.task?.stop();
     this.task = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -90,8 +123,15 @@ export class ImportWorker {
 
   /** One pass (skipped while a pass runs); on a connection error, schedules a retry with backoff. */
   tick(): Promise<number> {
+    // A short recovery pass does not make the scheduled scan wait a whole period: it runs right after.
+    if (this.running && this.recovering) return this.running.then(() => (this.stopped ? 0 : this.tick()));
     if (this.running) return this.running;
-    this.running = this.runOnce()
+    return this.guarded(() => this.runOnce());
+  }
+
+  private guarded(pass: () => Promise<number>): Promise<number> {
+    this.recovering = false;
+    this.running = pass()
       .then((n) => {
         this.backoffMs = 0;
         return n;
@@ -108,6 +148,7 @@ export class ImportWorker {
       })
       .finally(() => {
         this.running = null;
+        this.recovering = false;
       });
     return this.running;
   }
@@ -127,10 +168,7 @@ export class ImportWorker {
 
   private async processClaimed(batch: ImportBatchRecord): Promise<BatchOutcome | null> {
     const log = this.o.logger.child({ batchId: batch.id, file: batch.fileName });
-    const beat = setInterval(
-      () => void this.store.heartbeat(batch.id, this.owner).catch(() => undefined),
-      Math.max(1000, this.leaseMs / 3),
-    );
+    const beat = setInterval(() => void this.store.heartbeat(batch.id, this.owner).catch(() => undefined), this.heartbeatMs);
     try {
       if (batch.attempts > this.maxAttempts) {
         await this.store.giveUp(batch.id, this.owner, `el archivo no pudo procesarse tras ${this.maxAttempts} intentos`);
@@ -138,7 +176,13 @@ export class ImportWorker {
         return null;
       }
       const outcome = await processBatch(
-        { ds: this.o.ds, store: this.store, parser: this.parser, ...(this.o.limits ? { limits: this.o.limits } : {}) },
+        {
+          ds: this.o.ds,
+          store: this.store,
+          parser: this.parser,
+          ...(this.o.limits ? { limits: this.o.limits } : {}),
+          ...(this.o.maxIssuesPerCode ? { maxIssuesPerCode: this.o.maxIssuesPerCode } : {}),
+        },
         batch,
         this.owner,
       );

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { BatchStore } from './batch.store';
+import { moveFile, writeFileAtomic } from './storage.files';
 
 /** Folders the worker uses under the inbox. */
 export interface InboxLayout {
@@ -39,8 +40,15 @@ export async function sha256File(file: string): Promise<{ sha256: string; size: 
   return { sha256: createHash('sha256').update(buf).digest('hex'), size: buf.length };
 }
 
+/** A new generated name in the storage folder, keeping the (lower-cased, short) extension of `name`. */
+export function storageNameFor(layout: InboxLayout, name: string): string {
+  return path.join(layout.storage, `${randomUUID()}${path.extname(name).toLowerCase().slice(0, 8)}`);
+}
+
 /**
- * Stores bytes under a generated name and creates a PENDING batch for them (uploads and CLI).
+ * Stores bytes under a generated name (written to a temporary name and renamed when complete) and
+ * creates a PENDING batch for them (uploads). Throws a StorageError when the folder is full or not
+ * writable; nothing is left in storage when the write or the batch fails.
  */
 export async function storeAndEnqueue(
   store: BatchStore,
@@ -50,18 +58,23 @@ export async function storeAndEnqueue(
   uploader: string,
   uploaderEntityId: number | null,
 ): Promise<number> {
-  await fs.mkdir(layout.storage, { recursive: true });
   const name = safeFileName(originalName);
-  const stored = path.join(layout.storage, `${randomUUID()}${path.extname(name).toLowerCase().slice(0, 8)}`);
-  await fs.writeFile(stored, bytes, { flag: 'wx' });
+  const stored = storageNameFor(layout, name);
+  await writeFileAtomic(stored, bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const batch = await store.create({ fileName: name, sha256, sizeBytes: bytes.length, uploader, uploaderEntityId, storagePath: stored });
-  return batch.id;
+  try {
+    const batch = await store.create({ fileName: name, sha256, sizeBytes: bytes.length, uploader, uploaderEntityId, storagePath: stored });
+    return batch.id;
+  } catch (err) {
+    await fs.rm(stored, { force: true }).catch(() => undefined); // no file without a batch
+    throw err;
+  }
 }
 
 /**
  * Moves every file of the inbox into storage and enqueues it. The rename is the claim: with several
- * workers on one inbox, exactly one rename of a file succeeds.
+ * workers on one inbox, exactly one rename of a file succeeds. When storage is on another filesystem
+ * the move is a claim-rename inside the inbox, then copy + fsync + unlink (`moveFile`).
  */
 export async function scanInbox(store: BatchStore, layout: InboxLayout, onError: (file: string, err: unknown) => void): Promise<number[]> {
   await ensureLayout(layout);
@@ -71,9 +84,9 @@ export async function scanInbox(store: BatchStore, layout: InboxLayout, onError:
     if (!e.isFile() || e.name.startsWith('.') || e.name.startsWith('~$')) continue;
     const from = path.join(layout.inbox, e.name);
     const name = safeFileName(e.name);
-    const to = path.join(layout.storage, `${randomUUID()}${path.extname(name).toLowerCase().slice(0, 8)}`);
+    const to = storageNameFor(layout, name);
     try {
-      await fs.rename(from, to);
+      await moveFile(from, to);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // another worker took it
       onError(e.name, err);
@@ -91,7 +104,7 @@ export async function scanInbox(store: BatchStore, layout: InboxLayout, onError:
       });
       ids.push(batch.id);
     } catch (err) {
-      await fs.rename(to, from).catch(() => undefined); // give it back to the inbox for the next scan
+      await moveFile(to, from).catch(() => undefined); // give it back to the inbox for the next scan
       throw err;
     }
   }

@@ -11,8 +11,17 @@
  */
 import * as XLSX from 'xlsx';
 import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
-import { Cell, DEFAULT_READ_LIMITS, ReadLimits, SheetData, SheetSpec, WorkbookReadResult, WritableCell } from './workbook.types';
-import { inspectZip, isCompoundFile, isZip } from './zip.inspector';
+import {
+  Cell,
+  DEFAULT_READ_LIMITS,
+  ReadLimits,
+  SheetData,
+  SheetSpec,
+  WorkbookReadFailure,
+  WorkbookReadResult,
+  WritableCell,
+} from './workbook.types';
+import { inspectZip, inspectZipStreaming, isCompoundFile, isZip, readZipDirectory, STREAM_ABOVE_BYTES, ZipLimits } from './zip.inspector';
 
 interface SsfApi {
   is_date(format: string): boolean;
@@ -80,6 +89,29 @@ function convertCell(raw: XLSX.CellObject, date1904: boolean): Cell | undefined 
   }
 }
 
+const zipLimitsOf = (limits: ReadLimits): ZipLimits => ({
+  maxEntries: limits.maxZipEntries,
+  maxUncompressedBytes: limits.maxUncompressedBytes,
+  maxCompressionRatio: limits.maxCompressionRatio,
+  maxRows: limits.maxRows,
+});
+
+/**
+ * The zip checks of `readWorkbook` (sizes, ratio, declared sizes verified, rows counted) with a
+ * streaming inflate, so refusing a huge sheet holds no inflated part in memory. Null when the file is
+ * not a zip or passes; the reason `readWorkbook` would give otherwise. Run before `readWorkbook`.
+ */
+export async function refuseZipEarly(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookReadFailure | null> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  if (!isZip(bytes) || bytes.length > limits.maxBytes) return null; // readWorkbook answers these at once
+  // Parts that declare little cost little in memory (inflating is capped at the declared size): only
+  // a workbook with a large part is streamed first, so small files are not inflated twice.
+  const entries = readZipDirectory(bytes, limits.maxZipEntries);
+  if (!Array.isArray(entries) || entries.every((e) => e.uncompressedSize <= STREAM_ABOVE_BYTES)) return null;
+  const zip = await inspectZipStreaming(bytes, zipLimitsOf(limits));
+  return zip.ok ? null : { reason: zip.reason, detail: zip.detail };
+}
+
 function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | null {
   if (bytes.length === 0) return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo está vacío' } };
   if (bytes.length > limits.maxBytes) {
@@ -89,12 +121,7 @@ function preflight(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | 
     };
   }
   if (isZip(bytes)) {
-    const zip = inspectZip(bytes, {
-      maxEntries: limits.maxZipEntries,
-      maxUncompressedBytes: limits.maxUncompressedBytes,
-      maxCompressionRatio: limits.maxCompressionRatio,
-      maxRows: limits.maxRows,
-    });
+    const zip = inspectZip(bytes, zipLimitsOf(limits));
     return zip.ok ? null : { ok: false, failure: { reason: zip.reason, detail: zip.detail } };
   }
   if (isCompoundFile(bytes)) return null;
@@ -224,21 +251,86 @@ export function writeWorkbook(sheets: readonly SheetSpec[]): Buffer {
   return toBuffer(wb);
 }
 
+/** What `appendSheet` changed in the original, for the appended sheet to say so. */
+export interface AppendInfo {
+  /** Formulas of the original replaced by their cached value (or by their text when none was saved). */
+  readonly formulasReplaced: number;
+  /** Hyperlinks of the original's cells removed. */
+  readonly linksRemoved: number;
+  /** Defined names (which hold formulas) removed. */
+  readonly namesRemoved: number;
+}
+
+const NOTHING_CHANGED: AppendInfo = { formulasReplaced: 0, linksRemoved: 0, namesRemoved: 0 };
+
 /**
- * Returns the given workbook (as .xlsx) with `sheet` appended; a sheet with the same name is
- * replaced. Formulas and number formats of the original are kept. When the original cannot be read
- * (not a workbook, too large) or written back, returns a new workbook holding only `sheet`.
+ * A workbook the server hands out carries no formula, link or defined name that came from outside
+ * (`HYPERLINK(…)`, DDE `cmd|' /C …'!A1`): each formula becomes its cached value, or its text as a
+ * string when the file saved no value; links and defined names are dropped.
  */
-export function appendSheet(original: Uint8Array, sheet: SheetSpec, limits: ReadLimits = DEFAULT_READ_LIMITS): Buffer {
+function neutralise(wb: XLSX.WorkBook): AppendInfo {
+  let formulasReplaced = 0;
+  let linksRemoved = 0;
+  for (const name of wb.SheetNames) {
+    const ws = wb.Sheets[name];
+    if (!ws) continue;
+    for (const key of Object.keys(ws)) {
+      if (key.startsWith('!')) continue;
+      const cell = ws[key] as XLSX.CellObject & { F?: string; D?: boolean };
+      if (!cell || typeof cell !== 'object') continue;
+      if (cell.f !== undefined || cell.F !== undefined) {
+        formulasReplaced++;
+        if (cell.v === undefined || cell.t === 'e' || cell.t === 'z') {
+          ws[key] = { t: 's', v: cell.f !== undefined ? `=${cell.f}` : '' };
+        } else {
+          delete cell.f;
+          delete cell.F;
+          delete cell.D;
+        }
+      }
+      if (cell.l !== undefined) {
+        linksRemoved++;
+        delete cell.l;
+      }
+    }
+  }
+  const names = wb.Workbook?.Names ?? [];
+  if (wb.Workbook) wb.Workbook.Names = [];
+  return { formulasReplaced, linksRemoved, namesRemoved: names.length };
+}
+
+/**
+ * Returns the given workbook (as .xlsx) with a sheet appended; a sheet with the same name is
+ * replaced. Values and number formats of the original are kept; its formulas are replaced by their
+ * cached values and its links and defined names dropped (see `neutralise`). `sheet` may be a
+ * function of what was replaced, so the appended sheet can say so. When the original cannot be read
+ * (not a workbook, too large) or written back, returns a new workbook holding only the sheet.
+ */
+export function appendSheet(
+  original: Uint8Array,
+  sheet: SheetSpec | ((info: AppendInfo) => SheetSpec),
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): Buffer {
+  const specOf = (info: AppendInfo): SheetSpec => (typeof sheet === 'function' ? sheet(info) : sheet);
   const bytes = original instanceof Uint8Array ? original : new Uint8Array(original);
-  if (preflight(bytes, limits)) return writeWorkbook([sheet]);
+  if (preflight(bytes, limits)) return writeWorkbook([specOf(NOTHING_CHANGED)]);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'buffer', cellFormula: true, cellNF: true, cellDates: false, bookVBA: false, WTF: false });
+    // sheetStubs: a formula saved without its value comes as a stub, and must not vanish silently.
+    wb = XLSX.read(bytes, {
+      type: 'buffer',
+      cellFormula: true,
+      cellNF: true,
+      cellDates: false,
+      bookVBA: false,
+      sheetStubs: true,
+      WTF: false,
+    });
   } catch {
-    return writeWorkbook([sheet]);
+    return writeWorkbook([specOf(NOTHING_CHANGED)]);
   }
-  const target = sheet.name.toLowerCase();
+  const spec = specOf(neutralise(wb));
+  const target = spec.name.toLowerCase();
   const existing = wb.SheetNames.find((n) => n.toLowerCase() === target);
   if (existing) {
     const index = wb.SheetNames.indexOf(existing);
@@ -246,10 +338,10 @@ export function appendSheet(original: Uint8Array, sheet: SheetSpec, limits: Read
     delete wb.Sheets[existing];
     if (wb.Workbook?.Sheets) wb.Workbook.Sheets.splice(index, 1);
   }
-  XLSX.utils.book_append_sheet(wb, toWorksheet(sheet), sheet.name);
+  XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
   try {
     return toBuffer(wb);
   } catch {
-    return writeWorkbook([sheet]); // the original cannot be written back (e.g. a cell beyond Excel's 32 767 characters)
+    return writeWorkbook([spec]); // the original cannot be written back (e.g. a cell beyond Excel's 32 767 characters)
   }
 }

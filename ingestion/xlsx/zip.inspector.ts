@@ -10,8 +10,11 @@
  *    size + 1 byte, so a lying directory (sizes 0, data descriptors, small sizes over a huge stream)
  *    is refused after at most its declared size. Rows are counted in the inflated XML on the way,
  *    so a sheet with a million rows is refused before any parser materialises them.
+ * 4. `inspectZipStreaming` does the same with a streaming inflate: each part is inflated in 64 KB
+ *    chunks, rows are counted across chunk boundaries, and nothing holds the inflated part, so
+ *    refusing a workbook costs little memory whatever its size (the parsing thread uses it first).
  */
-import { inflateRawSync } from 'node:zlib';
+import { createInflateRaw, inflateRawSync } from 'node:zlib';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const CENTRAL_ENTRY_SIGNATURE = 0x02014b50;
@@ -158,38 +161,94 @@ const ROW = Buffer.from('row');
 const TABLE_ROW = Buffer.from('table-row');
 const TABLE = Buffer.from('table');
 
-/** Largest number of rows in one sheet of an XML part: `<row>` per part, `<table:table-row>` per `<table:table>`. */
-export function maxRowsInXml(xml: Uint8Array): number {
-  const buf = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength);
-  let most = 0;
-  let rows = 0;
-  for (let at = buf.indexOf(0x3c); at >= 0; at = buf.indexOf(0x3c, at + 1)) {
-    let end = at + 1;
-    let colon = -1;
-    while (end < buf.length && end - at < 64 && !isNameEnd(buf[end])) {
-      if (buf[end] === 0x3a) colon = end;
-      end++;
-    }
-    if (!isNameEnd(buf[end])) continue;
-    const start = colon >= 0 ? colon + 1 : at + 1;
-    const is = (word: Buffer): boolean => end - start === word.length && buf.compare(word, 0, word.length, start, end) === 0;
-    if (is(ROW) || is(TABLE_ROW)) {
-      rows++;
-      if (rows > most) most = rows;
-    } else if (colon >= 0 && is(TABLE)) {
-      rows = 0;
+/**
+ * Counts rows in XML fed in chunks: `<row>` per part, `<table:table-row>` per `<table:table>` (any
+ * namespace prefix); a tag split across two chunks is counted once. `most` is the largest count of
+ * one sheet so far.
+ */
+export class RowCounter {
+  most = 0;
+  private rows = 0;
+  private carry: Buffer | null = null;
+
+  /** Feeds the next chunk; returns `most`. */
+  feed(chunk: Uint8Array): number {
+    const next = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const buf = this.carry ? Buffer.concat([this.carry, next]) : next;
+    this.carry = null;
+    this.scan(buf, false);
+    return this.most;
+  }
+
+  /** Ends the input (a tag cut by the end counts as ended there); returns `most`. */
+  flush(): number {
+    const rest = this.carry;
+    this.carry = null;
+    if (rest) this.scan(rest, true);
+    return this.most;
+  }
+
+  private scan(buf: Buffer, last: boolean): void {
+    for (let at = buf.indexOf(0x3c); at >= 0; at = buf.indexOf(0x3c, at + 1)) {
+      let end = at + 1;
+      let colon = -1;
+      while (end < buf.length && end - at < 64 && !isNameEnd(buf[end])) {
+        if (buf[end] === 0x3a) colon = end;
+        end++;
+      }
+      if (end === buf.length && !last) {
+        this.carry = Buffer.from(buf.subarray(at)); // the name may go on in the next chunk
+        return;
+      }
+      if (!isNameEnd(buf[end])) continue;
+      const start = colon >= 0 ? colon + 1 : at + 1;
+      const is = (word: Buffer): boolean => end - start === word.length && buf.compare(word, 0, word.length, start, end) === 0;
+      if (is(ROW) || is(TABLE_ROW)) {
+        this.rows++;
+        if (this.rows > this.most) this.most = this.rows;
+      } else if (colon >= 0 && is(TABLE)) {
+        this.rows = 0;
+      }
     }
   }
-  return most;
 }
 
-/** Inflates one entry with its declared size as the cap; a problem when it is damaged or lies. */
-function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProblem | null {
+/** Largest number of rows in one sheet of an XML part: `<row>` per part, `<table:table-row>` per `<table:table>`. */
+export function maxRowsInXml(xml: Uint8Array): number {
+  const counter = new RowCounter();
+  counter.feed(xml);
+  return counter.flush();
+}
+
+/** Where an entry's data starts (after its local header), or a problem. */
+function dataStartOf(bytes: Uint8Array, e: ZipEntry): number | ZipProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lo = e.localOffset;
   if (lo + LOCAL_ENTRY_SIZE > bytes.length || view.getUint32(lo, true) !== LOCAL_ENTRY_SIGNATURE) return damaged();
   const dataStart = lo + LOCAL_ENTRY_SIZE + view.getUint16(lo + 26, true) + view.getUint16(lo + 28, true);
-  if (dataStart > bytes.length) return damaged();
+  return dataStart > bytes.length ? damaged() : dataStart;
+}
+
+const inflatesBeyond = (e: ZipEntry): ZipProblem =>
+  damaged(
+    `el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» se descomprime en más bytes de los que declara (posible «bomba zip»)`,
+  );
+const notWhatItDeclares = (e: ZipEntry): ZipProblem =>
+  damaged(`el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» no ocupa lo que declara`);
+
+/** Whether rows are counted in this entry: an XML part large enough to hold more rows than allowed (`<row/>` is 6 bytes). */
+const countsRows = (e: ZipEntry, size: number, limits: ZipLimits): boolean => /\.xml$/i.test(e.name) && size / 6 > limits.maxRows;
+
+function rowsProblem(rows: number, limits: ZipLimits): ZipProblem | null {
+  return rows > limits.maxRows
+    ? { reason: 'TOO_LARGE', detail: `una hoja del libro tiene ${rows} filas; el máximo es ${limits.maxRows}` }
+    : null;
+}
+
+/** Inflates one entry with its declared size as the cap; a problem when it is damaged or lies. */
+function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProblem | null {
+  const dataStart = dataStartOf(bytes, e);
+  if (typeof dataStart !== 'number') return dataStart;
   let data: Uint8Array;
   if (e.method === 0) {
     if (e.compressedSize !== e.uncompressedSize || dataStart + e.compressedSize > bytes.length) return damaged();
@@ -199,25 +258,77 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProb
       // The rest of the file, as SheetJS inflates it: the deflate stream ends itself.
       data = inflateRawSync(bytes.subarray(dataStart), { maxOutputLength: e.uncompressedSize + 1 });
     } catch (err) {
-      const tooLarge = (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
-      return damaged(
-        tooLarge
-          ? `el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» se descomprime en más bytes de los que declara (posible «bomba zip»)`
-          : undefined,
-      );
+      return (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' ? inflatesBeyond(e) : damaged();
     }
-    if (data.length !== e.uncompressedSize) {
-      return damaged(`el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» no ocupa lo que declara`);
-    }
+    if (data.length !== e.uncompressedSize) return notWhatItDeclares(e);
   }
-  // A row element takes at least 6 bytes (`<row/>`): smaller parts cannot exceed the limit.
-  if (/\.xml$/i.test(e.name) && data.length / 6 > limits.maxRows) {
-    const rows = maxRowsInXml(data);
-    if (rows > limits.maxRows) {
-      return { reason: 'TOO_LARGE', detail: `una hoja del libro tiene ${rows} filas; el máximo es ${limits.maxRows}` };
-    }
-  }
-  return null;
+  return countsRows(e, data.length, limits) ? rowsProblem(maxRowsInXml(data), limits) : null;
+}
+
+const CHUNK = 64 * 1024;
+
+/**
+ * Parts declaring at most this many bytes are verified in memory (an inflate is capped at the declared
+ * size + 1, so that is all they can cost); larger ones are streamed.
+ */
+export const STREAM_ABOVE_BYTES = 1024 * 1024;
+
+/**
+ * Inflates `data` (a raw deflate stream, possibly followed by other bytes, which are ignored as
+ * SheetJS ignores them) in chunks, handing each inflated chunk to `onChunk` and keeping none.
+ * `onChunk` returns false to stop. Resolves 'end', 'stopped', or the inflate error.
+ */
+function inflateInChunks(data: Uint8Array, onChunk: (chunk: Buffer) => boolean): Promise<'end' | 'stopped' | Error> {
+  return new Promise((resolve) => {
+    const inflate = createInflateRaw({ chunkSize: CHUNK });
+    let done = false;
+    const finish = (result: 'end' | 'stopped' | Error): void => {
+      if (done) return;
+      done = true;
+      inflate.removeAllListeners('data');
+      inflate.on('error', () => undefined);
+      inflate.destroy();
+      resolve(result);
+    };
+    inflate.on('data', (chunk: Buffer) => {
+      if (!onChunk(chunk)) finish('stopped');
+    });
+    inflate.once('end', () => finish('end'));
+    inflate.once('error', (err) => finish(err));
+    let offset = 0;
+    const pump = (): void => {
+      while (!done && offset < data.length) {
+        const slice = data.subarray(offset, offset + CHUNK);
+        offset += slice.length;
+        if (!inflate.write(slice)) {
+          inflate.once('drain', pump);
+          return;
+        }
+      }
+      if (!done) inflate.end();
+    };
+    pump();
+  });
+}
+
+/** `verifyEntry` with a streaming inflate: at most one chunk of the inflated entry is held at a time. */
+async function verifyEntryStreaming(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): Promise<ZipProblem | null> {
+  const dataStart = dataStartOf(bytes, e);
+  if (typeof dataStart !== 'number') return dataStart;
+  // Stored (nothing to inflate) or small: in memory, which costs at most STREAM_ABOVE_BYTES + 1.
+  if (e.method === 0 || e.uncompressedSize <= STREAM_ABOVE_BYTES) return verifyEntry(bytes, e, limits);
+  const counter = countsRows(e, e.uncompressedSize, limits) ? new RowCounter() : null;
+  let inflated = 0;
+  const result = await inflateInChunks(bytes.subarray(dataStart), (chunk) => {
+    inflated += chunk.length;
+    if (inflated > e.uncompressedSize) return false;
+    counter?.feed(chunk);
+    return true;
+  });
+  if (inflated > e.uncompressedSize) return inflatesBeyond(e);
+  if (result instanceof Error) return damaged();
+  if (inflated !== e.uncompressedSize) return notWhatItDeclares(e);
+  return counter ? rowsProblem(counter.flush(), limits) : null;
 }
 
 /** Inspects a ZIP container against the limits; inflates each entry at most to its declared size. */
@@ -228,6 +339,22 @@ export function inspectZip(bytes: Uint8Array, limits: ZipLimits): ZipInspection 
   if (declared) return { ok: false, ...declared };
   for (const e of entries) {
     const problem = verifyEntry(bytes, e, limits);
+    if (problem) return { ok: false, ...problem };
+  }
+  return { ok: true, entries, uncompressedBytes: entries.reduce((sum, e) => sum + e.uncompressedSize, 0) };
+}
+
+/**
+ * `inspectZip` with a streaming inflate (same checks, same answers): the memory it needs does not
+ * grow with the inflated size of the parts, so a refusal costs little whatever the size.
+ */
+export async function inspectZipStreaming(bytes: Uint8Array, limits: ZipLimits): Promise<ZipInspection> {
+  const entries = readZipDirectory(bytes, limits.maxEntries);
+  if (!Array.isArray(entries)) return { ok: false, ...entries };
+  const declared = checkDeclared(entries, bytes.length, limits);
+  if (declared) return { ok: false, ...declared };
+  for (const e of entries) {
+    const problem = await verifyEntryStreaming(bytes, e, limits);
     if (problem) return { ok: false, ...problem };
   }
   return { ok: true, entries, uncompressedBytes: entries.reduce((sum, e) => sum + e.uncompressedSize, 0) };

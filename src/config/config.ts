@@ -37,6 +37,12 @@ export interface AppConfig {
   readonly importLimits: ImportLimits;
   /** Bounds on the isolated thread that reads and parses one workbook. */
   readonly parseSandbox: ParseSandboxLimits;
+  /** Issues stored and listed per code for one batch (totals per code and column count them all). */
+  readonly importMaxIssuesPerCode: number;
+  /** How often a worker renews the heartbeat of the batch it holds, in milliseconds. */
+  readonly importHeartbeatMs: number;
+  /** A batch whose heartbeat is older than this is taken over by another worker, in milliseconds. */
+  readonly importStaleAfterMs: number;
   /** Limits every GraphQL operation must respect (docs/security.md). */
   readonly queryLimits: QueryLimits;
   /** Largest JSON body accepted at /graphql, in bytes. */
@@ -184,6 +190,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: parseInteger('IMPORT_PARSE_TIMEOUT_MS', env.IMPORT_PARSE_TIMEOUT_MS, 60_000, 100, 3_600_000, problems),
       maxMemoryMb: parseInteger('IMPORT_PARSE_MAX_MEMORY_MB', env.IMPORT_PARSE_MAX_MEMORY_MB, 512, 32, 16_384, problems),
     }),
+    importMaxIssuesPerCode: parseInteger('IMPORT_MAX_ISSUES_PER_CODE', env.IMPORT_MAX_ISSUES_PER_CODE, 1000, 1, 1_000_000, problems),
+    importHeartbeatMs: parseInteger('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 2000, 100, 600_000, problems),
+    importStaleAfterMs: parseInteger('IMPORT_STALE_AFTER_MS', env.IMPORT_STALE_AFTER_MS, 8000, 1000, 3_600_000, problems),
     queryLimits: Object.freeze({
       maxDepth: parseInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100, problems),
       maxAliases: parseInteger('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000, problems),
@@ -198,6 +207,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       queryMs: parseInteger('DATABASE_QUERY_TIMEOUT_MS', env.DATABASE_QUERY_TIMEOUT_MS, 5000, 100, 3_600_000, problems),
     }),
   };
+  if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {
+    problems.push(
+      `IMPORT_STALE_AFTER_MS (${config.importStaleAfterMs}) must be at least three times IMPORT_HEARTBEAT_MS (${config.importHeartbeatMs}), or live workers lose their batches`,
+    );
+  }
   if (problems.length) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -1,7 +1,14 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, ValueTransformer } from 'typeorm';
 import { ImportKind, ImportStatus } from '../domain/enums';
 import './enums.registry';
+import { ImportIssueTotalType, IssueTotal } from './import-issue-total.type';
+
+/** Totals are a small JSON array (bounded by codes × sheets × columns, at most ~600 groups). */
+const jsonTotals: ValueTransformer = {
+  to: (value: IssueTotal[] | null | undefined) => (value ? JSON.stringify(value) : null),
+  from: (value: string | null) => (value ? (JSON.parse(value) as IssueTotal[]) : null),
+};
 
 @ObjectType('ImportBatch', { description: 'One uploaded workbook (lote de importación) and what its import did.' })
 @Entity('import_batches')
@@ -75,6 +82,25 @@ export class ImportBatchRecord {
   @Field(() => Int, { description: 'Warnings found.' })
   @Column({ name: 'warning_count', type: 'int', default: 0 })
   warningCount!: number;
+
+  /** Issues per severity, code, sheet and column, over all issues found (the stored list is capped per code). */
+  @Column({ name: 'issue_totals', type: 'mediumtext', nullable: true, transformer: jsonTotals })
+  issueTotalsStored!: IssueTotal[] | null;
+
+  @Field(() => [ImportIssueTotalType], {
+    name: 'issueTotals',
+    description:
+      'How many errors and warnings the workbook had per code, sheet and column, counting those beyond the per-code cap ' +
+      '(`issues` lists at most IMPORT_MAX_ISSUES_PER_CODE of each code). Bounded by the schema, not by the data: one entry ' +
+      'per (code, sheet, column) up to 500 entries, then one per code and severity, so at most 500 plus twice the number of codes.',
+  })
+  get issueTotals(): IssueTotal[] {
+    return this.issueTotalsStored ?? [];
+  }
+
+  /** The Errores workbook built once when the batch was rejected (absolute path in the storage folder). */
+  @Column({ name: 'errors_path', type: 'varchar', length: 500, nullable: true })
+  errorsPath!: string | null;
 
   /** Worker that holds the batch while PROCESSING, and its last heartbeat (lease). */
   @Column({ type: 'varchar', length: 200, nullable: true })

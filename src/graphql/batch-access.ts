@@ -12,6 +12,7 @@ import { ForbiddenError } from '../services/errors';
 import { GraphQLContext } from './context';
 
 /** Fields of ImportBatch readable with SUMMARY access: counts, states and timings, no content or identity. */
+// Counts, states and timings; issueTotals holds counts per code, sheet and column, never a cell value.
 export const BATCH_SUMMARY_FIELDS: ReadonlySet<string> = new Set([
   'id',
   'kind',
@@ -31,6 +32,7 @@ export const BATCH_SUMMARY_FIELDS: ReadonlySet<string> = new Set([
   'parseMs',
   'validateMs',
   'importMs',
+  'issueTotals',
 ]);
 
 export function guardImportBatchFields(schema: GraphQLSchema): void {

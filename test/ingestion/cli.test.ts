@@ -68,7 +68,13 @@ describe('rumbo CLI', () => {
     expect(text).toMatch(/rechazado/);
     expect(text).toMatch(/VALOR_NEGATIVO/);
     expect(text).toMatch(/PRODUCTO_INEXISTENTE/);
-    expect(readBack(await fs.readFile(path.join(dir, 'malo.errores.xlsx'))).sheets.map((s) => s.name)).toContain('Errores');
+    const written = await fs.readFile(path.join(dir, 'malo.errores.xlsx'));
+    expect(readBack(written).sheets.map((s) => s.name)).toContain('Errores');
+    // The same build that is stored with the batch and served by GET /batches/:id/errores.xlsx.
+    const [batch] = (await db.ds.query(`SELECT errors_path FROM import_batches WHERE file_name = 'malo.xlsx'`)) as {
+      errors_path: string;
+    }[];
+    expect((await fs.readFile(batch!.errors_path)).equals(written)).toBe(true);
     out = [];
     expect(await run(['import', plan], io)).toBe(0);
     expect(out.join('\n')).toMatch(/duplicado/);

@@ -8,8 +8,11 @@ import { planObjects, REPORTS } from '../../ingestion/test-support/plan.fixture'
 import { workbookOf } from '../../ingestion/test-support/workbook.builder';
 import { ImportWorker } from '../../ingestion/worker/import.worker';
 import { storeAndEnqueue } from '../../ingestion/worker/inbox.scanner';
+import { LeaseLostError } from '../../ingestion/worker/batch.store';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { createHarness, Harness } from '../support/ingestion-harness';
+
+jest.setTimeout(90_000);
 
 const logger = createLogger({ logLevel: 'silent' });
 
@@ -80,5 +83,81 @@ describe('several import workers on one database and inbox', () => {
     expect(done.status).toBe(ImportStatus.IMPORTED);
     expect(done.attempts).toBe(2);
     expect(Number((await db.ds.query('SELECT COUNT(*) AS n FROM progress_reports'))[0].n)).toBe(countBefore + 6);
+  });
+});
+
+describe('taking over the batch of a killed worker (issue 14, item 13)', () => {
+  let db: TestDatabase;
+  let h: Harness;
+  beforeAll(async () => {
+    db = await createTestDatabase('workers_takeover');
+    h = createHarness(db);
+    expect((await h.importBytes(workbookOf(ImportKind.PLAN, planObjects()), 'plan.xlsx')).status).toBe(ImportStatus.IMPORTED);
+  });
+  afterAll(() => db.drop());
+
+  it('leaves a beating worker alone, takes a killed one over within 15 s, and the old owner cannot finish it', async () => {
+    const id = await storeAndEnqueue(h.store, h.layout, workbookOf(ImportKind.REPORTE, { Reporte: REPORTS }), 'r.xlsx', 'test', null);
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', path.join(__dirname, '..', 'support', 'worker-child.ts')], {
+      env: { ...process.env, CHILD_DATABASE_URL: db.url, CHILD_HEARTBEAT_MS: '2000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        if (out.includes('paused-before-commit')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`child exited (${code}) before pausing: ${out}`)));
+    });
+    // A live worker with the default heartbeat (2 s) and staleness (8 s) keeps its batch for longer than the staleness.
+    const rescuer = new ImportWorker({ ds: db.ds, logger, layout: h.layout, cron: '0 0 1 1 *', owner: 'rescuer' });
+    rescuer.start();
+    try {
+      await new Promise((r) => setTimeout(r, 10_000));
+      expect(await db.ds.getRepository(ImportBatchRecord).findOneByOrFail({ id })).toMatchObject({
+        status: ImportStatus.PROCESSING,
+        owner: 'doomed-worker',
+      });
+
+      child.kill('SIGKILL');
+      await new Promise((r) => child.once('close', r));
+      const killedAt = Date.now();
+      // Taken over = claimed by the live worker (design: staleness 8 s + the 1 s look-out); then imported.
+      let takeoverMs: number | null = null;
+      let done: ImportBatchRecord | null = null;
+      while (Date.now() - killedAt < 40_000) {
+        done = await db.ds.getRepository(ImportBatchRecord).findOneByOrFail({ id });
+        if (takeoverMs === null && (done.owner === 'rescuer' || done.status === ImportStatus.IMPORTED)) takeoverMs = Date.now() - killedAt;
+        if (done.status === ImportStatus.IMPORTED) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const recoveryMs = Date.now() - killedAt;
+      console.log(
+        `killed worker's batch taken over ${((takeoverMs ?? NaN) / 1000).toFixed(1)} s and imported ${(recoveryMs / 1000).toFixed(1)} s after kill -9`,
+      );
+      expect(done!.status).toBe(ImportStatus.IMPORTED);
+      expect(done!.attempts).toBe(2);
+      expect(takeoverMs).not.toBeNull();
+      expect(takeoverMs!).toBeLessThan(15_000);
+    } finally {
+      await rescuer.stop();
+    }
+    // The dead owner's finish is refused (its transaction would roll back).
+    await expect(
+      db.ds.transaction((m) =>
+        h.store.finish(
+          m,
+          id,
+          'doomed-worker',
+          ImportStatus.REJECTED,
+          null,
+          { rowsRead: 0, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: 0 },
+          { parseMs: null, validateMs: null, importMs: null },
+          [],
+        ),
+      ),
+    ).rejects.toBeInstanceOf(LeaseLostError);
+    expect((await db.ds.getRepository(ImportBatchRecord).findOneByOrFail({ id })).status).toBe(ImportStatus.IMPORTED);
   });
 });

@@ -62,6 +62,7 @@ const BATCH_FIELDS_FOR_VIEWERS = [
   'parseMs',
   'validateMs',
   'importMs',
+  'issueTotals',
 ];
 type BatchView = 'FULL' | 'SUMMARY' | 'NONE';
 type BatchName = 'OWN' | 'OTHER' | 'OFFICE';

@@ -2,7 +2,7 @@ import { AddressInfo } from 'node:net';
 import { mountIngestionRoutes } from '../../ingestion/http/ingestion.routes';
 import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/server/app';
-import { createLogger } from '../../src/server/logger';
+import { createLogger, Logger } from '../../src/server/logger';
 import { createServices } from '../../src/services';
 import { TestDatabase } from './test-database';
 
@@ -18,14 +18,20 @@ export interface HttpResult<T = any> {
  * The real express app (createApp, default authenticator) listening on a free loopback port; with
  * `ingestion`, the upload/template routes mounted as `rumbo serve` does (set STORAGE_DIR in `env`).
  */
-export async function startTestHttp(db: TestDatabase, env: Record<string, string> = {}, options: { ingestion?: boolean } = {}) {
+export async function startTestHttp(
+  db: TestDatabase,
+  env: Record<string, string> = {},
+  options: { ingestion?: boolean; logger?: Logger } = {},
+) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, ...env });
   const services = createServices(db.ds, config);
   const running = await createApp({
     config,
     services,
-    logger: createLogger({ logLevel: 'silent' }),
-    ...(options.ingestion ? { routes: (app, s, authenticate) => mountIngestionRoutes(app, s, authenticate, config) } : {}),
+    logger: options.logger ?? createLogger({ logLevel: 'silent' }),
+    ...(options.ingestion
+      ? { routes: (app, s, authenticate) => mountIngestionRoutes(app, s, authenticate, config, options.logger ?? createLogger(config)) }
+      : {}),
   });
   await new Promise<void>((resolve) => running.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(running.httpServer.address() as AddressInfo).port}`;

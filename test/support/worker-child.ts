@@ -14,6 +14,9 @@ async function main(): Promise<void> {
   const batch = await store.claim('doomed-worker');
   if (!batch) throw new Error('nothing to claim');
   process.stdout.write(`claimed ${batch.id}\n`);
+  // With CHILD_HEARTBEAT_MS the child beats like a live worker until it is killed.
+  const beatMs = Number(process.env.CHILD_HEARTBEAT_MS ?? 0);
+  if (beatMs > 0) setInterval(() => void store.heartbeat(batch.id, 'doomed-worker'), beatMs);
   await processBatch(
     {
       ds,

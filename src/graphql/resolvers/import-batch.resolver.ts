@@ -40,7 +40,8 @@ export class ImportBatchResolver {
   @FieldResolver(() => ImportIssueConnection, {
     nullable: true,
     description:
-      'Errors and warnings in the order found, a page at a time, optionally filtered. Null for VIEWER and public read (they carry cell values).',
+      'Errors and warnings in the order found, a page at a time, optionally filtered. At most IMPORT_MAX_ISSUES_PER_CODE of each code are ' +
+      'stored; `issueTotals` counts them all. Null for VIEWER and public read (they carry cell values).',
   })
   async issues(
     @Root() b: ImportBatchRecord,
