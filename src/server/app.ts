@@ -16,6 +16,7 @@ import { ErrorCode } from '../services/errors';
 import { Authenticate, createAuthenticator } from './auth';
 import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
+import { mountReportRoutes } from './report.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -142,6 +143,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
 
   const authenticate = deps.authenticate ?? createAuthenticator(config, services);
   deps.routes?.(app, services, authenticate);
+  mountReportRoutes(app, services, authenticate, config);
 
   app.use(
     '/graphql',

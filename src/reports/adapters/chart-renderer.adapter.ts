@@ -1,0 +1,66 @@
+/**
+ * The chart renderer (one adapter file for the outside libraries): an ECharts option from src/charts drawn
+ * on the server as SVG (ECharts' server-side SVG renderer, no DOM) and rasterized to PNG with resvg.
+ *
+ * Deterministic and offline: no animation (the chart definitions turn it off), no system fonts — only the
+ * DejaVu Sans files shipped by the npm package `dejavu-fonts-ttf`, which cover every Spanish letter
+ * (á é í ó ú ñ ü ¿ ¡). The same option and size always give the same bytes.
+ */
+import { Resvg } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import path from 'node:path';
+
+export interface ChartSize {
+  /** CSS pixels of the chart (the SVG's size). */
+  width: number;
+  height: number;
+  /** PNG pixels per CSS pixel (2 = sharp when printed at the chart's size at ~150 dpi). */
+  scale?: number;
+}
+
+export interface RenderedChart {
+  svg: string;
+  png: Buffer;
+  /** Size in CSS pixels (the document places the image at this size). */
+  width: number;
+  height: number;
+}
+
+let fontFiles: string[] | null = null;
+
+/** The TrueType files used to draw text: DejaVu Sans regular and bold from `dejavu-fonts-ttf`. */
+export function chartFontFiles(): string[] {
+  if (!fontFiles) {
+    const dir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+    fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => path.join(dir, f));
+  }
+  return fontFiles;
+}
+
+/** Draws an option as an SVG string of the given size. */
+export function renderChartSvg(option: EChartsOption, size: ChartSize): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(option);
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Rasterizes an SVG to PNG with the bundled fonts only. */
+export function svgToPng(svg: string, width: number, scale = 2): Buffer {
+  const resvg = new Resvg(svg, {
+    fitTo: { mode: 'width', value: Math.round(width * scale) },
+    background: '#ffffff',
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  });
+  return Buffer.from(resvg.render().asPng());
+}
+
+/** Draws an option to SVG and PNG. */
+export function renderChart(option: EChartsOption, size: ChartSize): RenderedChart {
+  const svg = renderChartSvg(option, size);
+  return { svg, png: svgToPng(svg, size.width, size.scale ?? 2), width: size.width, height: size.height };
+}
