@@ -33,6 +33,14 @@ export const REPORT_USAGE = `Uso:
                                                                       informe de gestión de la instancia
   Opción: --textos ARCHIVO   usa otro archivo de textos (copia editada de src/reports/wording/textos-informes.txt)`;
 
+/** node:util parseArgs speaks English: say the same in Spanish. */
+function spanishParseError(e: Error & { code?: string }): string {
+  const option = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Opción desconocida: ${option}.`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Falta el valor de la opción ${option}.`;
+  return `Argumentos no válidos: ${e.message}`;
+}
+
 const KINDS = { politica: '.docx', anexo: '.xlsx', instancia: '.docx' } as const;
 type Kind = keyof typeof KINDS;
 
@@ -53,7 +61,7 @@ export async function reportCommand(argv: string[], io: ReportCliIo, deps: Repor
       strict: true,
     });
   } catch (e) {
-    io.err(`${(e as Error).message}\n${REPORT_USAGE}`);
+    io.err(`${spanishParseError(e as Error & { code?: string })}\n${REPORT_USAGE}`);
     return 2;
   }
   const { values, positionals } = parsed;
