@@ -97,7 +97,7 @@ export function buildInstanceReport(data: InstanceReportData, w: Wording, genera
   } else {
     const sessionCols = data.held.length;
     const fixed = [14, 20, 18, 5];
-    const tail = [6, 8];
+    const tail = [7, 9];
     const left = 100 - fixed.reduce((a, b) => a + b, 0) - tail.reduce((a, b) => a + b, 0);
     const each = sessionCols ? left / sessionCols : 0;
     const columns = [
@@ -106,7 +106,7 @@ export function buildInstanceReport(data: InstanceReportData, w: Wording, genera
       { header: 'Nombre y cargo', widthPct: fixed[2]! },
       { header: 'Rol', widthPct: fixed[3]!, align: 'center' as const },
       ...data.held.map((s) => ({ header: sessionHeader(s), widthPct: each, align: 'center' as const })),
-      { header: 'Total sesiones', widthPct: tail[0]!, align: 'center' as const },
+      { header: 'Total', widthPct: tail[0]!, align: 'center' as const },
       { header: 'Asistencia', widthPct: tail[1]!, align: 'center' as const },
     ];
     const rows: TableCell[][] = data.attendance.map((r) => [

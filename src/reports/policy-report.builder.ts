@@ -229,7 +229,11 @@ export function buildPolicyReport(data: PolicyReportData, options: PolicyReportO
   blocks.push({ kind: 'title', text: w.text('portada.titulo', { politica: name }) });
   blocks.push({ kind: 'subtitle', text: w.text('portada.corte', { corte: cut }) });
   blocks.push({ kind: 'subtitle', text: w.text('portada.fecha', { mes_generacion: capitalize(formatMonthYear(options.generatedOn)) }) });
-  blocks.push(...paragraphs(w.paragraphs('portada.generado', { fecha_generacion: formatLongDate(options.generatedOn) }), 'note'));
+  blocks.push(
+    ...w
+      .paragraphs('portada.generado', { fecha_generacion: formatLongDate(options.generatedOn) })
+      .map((t): Block => ({ kind: 'paragraph', style: 'note', align: 'center', content: [t] })),
+  );
 
   // 1-2
   blocks.push({ kind: 'heading', level: 1, text: w.text('introduccion.titulo', {}) });
