@@ -38,6 +38,45 @@ export function chartFontFiles(): string[] {
   return fontFiles;
 }
 
+const advanceCache = new Map<string, number>();
+
+/** Ink width (font units at 1000 px) of a text drawn by resvg with the bundled fonts. */
+function inkWidth(text: string, bold: boolean): number {
+  const escaped = text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const svg =
+    `<svg xmlns="http://www.w3.org/2000/svg" width="4000" height="1400"><text x="10" y="1100" font-size="1000" ` +
+    `font-family="DejaVu Sans" font-weight="${bold ? 'bold' : 'normal'}" xml:space="preserve">${escaped}</text></svg>`;
+  const resvg = new Resvg(svg, { font: { fontFiles: chartFontFiles(), loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' } });
+  return resvg.getBBox()?.width ?? 0;
+}
+
+/** Advance width of one character, as a fraction of the font size: ink of "HxH" minus ink of "HH". */
+function advance(ch: string, bold: boolean): number {
+  const key = `${bold ? 'b' : 'n'}${ch}`;
+  let w = advanceCache.get(key);
+  if (w === undefined) {
+    w = (inkWidth(`H${ch}H`, bold) - inkWidth('HH', bold)) / 1000;
+    advanceCache.set(key, w);
+  }
+  return w;
+}
+
+/**
+ * Text measurement for ECharts' server-side layout (legends, label boxes, axis space). Without a canvas
+ * ECharts guesses widths from a Helvetica table and counts every accented letter as a full em; measuring
+ * with the very fonts resvg draws with keeps legend entries from overlapping.
+ */
+export function measureChartText(text: string, font?: string): { width: number } {
+  const f = font ?? '12px sans-serif';
+  const size = Number(/(\d+(?:\.\d+)?)px/.exec(f)?.[1] ?? 12);
+  const bold = /\bbold\b|\b[6-9]00\b/.test(f);
+  let width = 0;
+  for (const ch of text ?? '') width += advance(ch, bold) * size;
+  return { width };
+}
+
+echarts.setPlatformAPI({ measureText: measureChartText as never });
+
 /** Draws an option as an SVG string of the given size. */
 export function renderChartSvg(option: EChartsOption, size: ChartSize): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
