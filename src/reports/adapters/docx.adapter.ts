@@ -62,12 +62,11 @@ function cell(c: ModelCell, width: number, sizeHalfPt: number, header: boolean):
     width: { size: width, type: WidthType.DXA },
     columnSpan: c.colSpan,
     shading: c.fill ? { type: ShadingType.CLEAR, color: 'auto', fill: c.fill } : undefined,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     children: [
       new Paragraph({
-        alignment: c.align ? ALIGN[c.align] : undefined,
-        spacing: { before: 0, after: 0 },
-        children: runs(c.content, { size: sizeHalfPt, bold: c.bold ?? header }),
+        style: 'TableText',
+        alignment: c.align && c.align !== 'left' ? ALIGN[c.align] : undefined,
+        children: runs(c.content, { size: sizeHalfPt, bold: (c.bold ?? header) || undefined }),
       }),
     ],
   });
@@ -100,6 +99,7 @@ function table(block: Extract<Block, { kind: 'table' }>, landscape: boolean): Ta
   return new Table({
     width: { size: total, type: WidthType.DXA },
     columnWidths: widths,
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [header, ...rows],
   });
@@ -218,6 +218,7 @@ export async function writeDocx(doc: ReportDocument): Promise<Buffer> {
           run: { size: 17, italics: true, color: '595959' },
           paragraph: { spacing: { before: 40, after: 200 } },
         },
+        { id: 'TableText', name: 'Texto de tabla', basedOn: 'Normal', paragraph: { spacing: { before: 0, after: 0 } } },
         { id: 'Note', name: 'Nota', basedOn: 'Normal', next: 'Normal', run: { size: 18, italics: true, color: '404040' } },
       ],
     },
