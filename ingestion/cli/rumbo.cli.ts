@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { reportCommand } from '../../src/cli/report.command';
 import { tokenCommand } from '../../src/cli/token.command';
 import { AppConfig, ConfigError, loadConfig } from '../../src/config/config';
 import { openDataSource } from '../../src/database/data-source';
@@ -28,7 +29,8 @@ export const USAGE = `Uso: rumbo <comando>
   import ARCHIVO…               importa ya; sale con código 1 si algún libro es rechazado
   validate ARCHIVO…             revisa sin escribir nada (simulación)
   template plan|reporte|instancia -o ARCHIVO   escribe la plantilla en blanco
-  token create|revoke|list …    tokens de acceso (rumbo token --help)`;
+  token create|revoke|list …    tokens de acceso (rumbo token --help)
+  informe politica|anexo|instancia CÓDIGO …   informes generados (rumbo informe --help)`;
 
 function workerFor(
   config: AppConfig,
@@ -168,6 +170,8 @@ export async function run(argv: string[], io: CliIo = processIo): Promise<number
         await ds.destroy();
       }
     }
+    case 'informe':
+      return reportCommand(rest, io, { databaseUrl: config.databaseUrl, timeZone: config.timeZone });
     default:
       io.err(`Comando desconocido: ${command}\n${USAGE}`);
       return 2;

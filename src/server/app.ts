@@ -18,6 +18,7 @@ import { Authenticate, createAuthenticator } from './auth';
 import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
 import { operationTypePlugin } from './operation-types';
+import { mountReportRoutes } from './report.routes';
 
 export interface AppDeps {
   config: AppConfig;
@@ -83,7 +84,7 @@ export function formatError(logger: Logger) {
     }
     logger.error({ err: error, path: formatted.path }, 'unexpected GraphQL error');
     return {
-      message: 'Internal server error',
+      message: 'Error interno del servidor',
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
@@ -97,7 +98,7 @@ const READY_TIMEOUT_MS = 1500;
 /** What a 503 for a database outage tells clients to wait (the guard probes the database every second). */
 const RETRY_AFTER_SECONDS = '2';
 
-const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not answering; try again in a moment.';
+const DATABASE_UNAVAILABLE_MESSAGE = 'La base de datos no responde; intente de nuevo en un momento.';
 
 function databaseUnavailable(formatted: Pick<GraphQLFormattedError, 'locations' | 'path'>): GraphQLFormattedError {
   return {
@@ -190,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
 
   const authenticate = deps.authenticate ?? createAuthenticator(config, services);
   deps.routes?.(app, services, authenticate);
+  mountReportRoutes(app, services, authenticate, config);
 
   app.use(
     '/graphql',
@@ -224,7 +226,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     }
     const status = err.status ?? err.statusCode ?? 500;
     if (status >= 500) logger.error({ err }, 'request failed');
-    res.status(status).json({ error: status >= 500 ? 'Internal server error' : err.message });
+    res.status(status).json({ error: status >= 500 ? 'Error interno del servidor' : err.message });
   });
   return { app, httpServer, apollo };
 }
