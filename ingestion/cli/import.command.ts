@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ImportStatus } from '../../src/domain/enums';
+import { ImportBatchRecord } from '../../src/entities';
 import { processBatch } from '../import/import.pipeline';
 import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { loadValidationContext } from '../import/validation-context.loader';
@@ -20,6 +22,11 @@ export interface ImportCommandDeps {
   /** Time and memory bounds of the thread that reads each file (defaults: 60 s, 512 MB). */
   sandbox?: SandboxOptions;
   io: CliIo;
+  /**
+   * Keep a copy of each file in storage (`rumbo import --conservar`), like an upload. Without it the file
+   * is read from a private temporary copy that is deleted afterwards, and the batch names no stored file.
+   */
+  keep?: boolean;
 }
 
 const STATUS_ES: Record<ImportStatus, string> = {
@@ -46,12 +53,33 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   let failed = 0;
   for (const file of files) {
     const bytes = await fs.readFile(file);
-    await fs.mkdir(deps.layout.storage, { recursive: true });
+    const folder = deps.keep ? deps.layout.storage : await fs.mkdtemp(path.join(tmpdir(), 'rumbo-import-'));
+    await fs.mkdir(folder, { recursive: true });
     const stored = path.join(
-      deps.layout.storage,
+      folder,
       `${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}-${Date.now()}${path.extname(file).toLowerCase().slice(0, 8)}`,
     );
     await fs.writeFile(stored, bytes);
+    try {
+      if (await importOne(file, bytes, stored, deps, parser, store, owner)) failed++;
+    } finally {
+      if (!deps.keep) await fs.rm(folder, { recursive: true, force: true });
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** Imports one file already copied to `stored`; true when it was rejected. */
+async function importOne(
+  file: string,
+  bytes: Buffer,
+  stored: string,
+  deps: ImportCommandDeps,
+  parser: ParseSandbox,
+  store: BatchStore,
+  owner: string,
+): Promise<boolean> {
+  {
     const batch = await store.createClaimed(
       {
         fileName: safeFileName(file),
@@ -76,21 +104,23 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
       owner,
     );
     deps.io.progress('');
+    if (!deps.keep) await deps.ds.getRepository(ImportBatchRecord).update({ id: batch.id }, { storagePath: null });
     const c = outcome.counts;
     deps.io.out(
       `${file}: ${STATUS_ES[outcome.status]} (lote ${outcome.batchId}, ${outcome.kind ?? 'tipo no reconocido'}) — filas leídas ${c.rowsRead}, nuevas ${c.rowsInserted}, actualizadas ${c.rowsUpdated}, sin cambios ${c.rowsUnchanged}, con errores ${c.rowsRejected}; ${((Date.now() - started) / 1000).toFixed(2)} s`,
     );
     for (const i of outcome.issues) deps.io.out(formatIssue(i));
     if (outcome.status === ImportStatus.REJECTED) {
-      failed++;
       if (outcome.errorsWorkbook) {
         const out = file.replace(/(\.[^.]*)?$/, '.errores.xlsx');
         await fs.writeFile(out, outcome.errorsWorkbook);
         deps.io.out(`  El libro con la hoja «Errores» quedó en ${out}`);
       }
+      return true;
     }
+    if (deps.keep) deps.io.out(`  Copia conservada en ${stored}`);
+    return false;
   }
-  return failed ? 1 : 0;
 }
 
 /** `rumbo validate FILE…`: the same checks without writing anything (dry run). */

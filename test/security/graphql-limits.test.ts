@@ -148,7 +148,7 @@ describe('GraphQL hardening over HTTP', () => {
     expect(prod.queryLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 10, maxTokens: 5000, maxCost: 200_000 });
     expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ introspection: true, graphqlIde: true });
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '20', GRAPHQL_MAX_COST: '1000' }).queryLimits).toMatchObject({ maxDepth: 20, maxCost: 1000 });
-    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/GRAPHQL_MAX_DEPTH must be an integer between 2 and 100/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/GRAPHQL_MAX_DEPTH debe ser un número entero entre 2 y 100/);
     expect(() => loadConfig({ GRAPHQL_MAX_BODY_BYTES: 'lots' })).toThrow(/GRAPHQL_MAX_BODY_BYTES/);
   });
 
