@@ -9,8 +9,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-const dist = path.join(root, 'dist');
-const cli = path.join(dist, 'ingestion', 'cli', 'rumbo.cli.js');
+const cli = path.join(root, 'dist', 'ingestion', 'cli', 'rumbo.cli.js');
 
 async function main(argv) {
   if (!fs.existsSync(cli)) {
@@ -22,8 +21,7 @@ async function main(argv) {
     );
     return 2;
   }
-  require(path.join(dist, 'src', 'config', 'env-file.js')).loadEnvFile();
-  return require(cli).run(argv);
+  return require(cli).main(argv);
 }
 
 if (require.main === module) {

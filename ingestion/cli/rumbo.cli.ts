@@ -13,6 +13,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { AppConfig, ConfigError, loadConfig } from '../../src/config/config';
 import { currentLang, Lang } from '../../src/config/config.messages';
+import { loadEnvFile } from '../../src/config/env-file';
 import { runMigrations } from '../../src/database/migrate';
 import { commandHelp, mainHelp } from './cli.help';
 import { CliIo, processIo } from './cli.io';
@@ -170,8 +171,14 @@ export async function run(argv: string[], io: CliIo = processIo, options: RunOpt
   }
 }
 
+/** The process entry (bin/rumbo.js): the `.env` file first (the environment wins over it), then the command. */
+export function main(argv: string[], io: CliIo = processIo, options: RunOptions = {}): Promise<number> {
+  loadEnvFile();
+  return run(argv, io, options);
+}
+
 if (require.main === module) {
-  run(process.argv.slice(2)).then(
+  main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

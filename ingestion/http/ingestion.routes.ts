@@ -126,7 +126,7 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
       const id = Number(req.params.id);
       const batch = Number.isSafeInteger(id) ? await services.ds.getRepository(ImportBatchRecord).findOneBy({ id }) : null;
       if (!batch || !canSeeBatch(res.locals.viewer as Viewer, batch)) throw new HttpError(404, 'No existe ese lote.', 'NOT_FOUND');
-      if (batch.status !== ImportStatus.REJECTED || !batch.storagePath)
+      if (batch.status !== ImportStatus.REJECTED)
         throw new HttpError(409, 'El lote no fue rechazado: no tiene hoja de errores.', 'CONFLICT');
       const rows = await services.ds.getRepository(ImportIssueRecord).find({ where: { batchId: id }, order: { id: 'ASC' } });
       const issues = rows.map(
@@ -143,7 +143,8 @@ export function mountIngestionRoutes(app: Express, services: Services, authentic
       );
       // A file refused as a whole (unreadable, too large) is not read again: the Errores sheet goes alone.
       const whole = issues.some((i) => i.code === 'LIBRO_ILEGIBLE' || i.code === 'LIBRO_DEMASIADO_GRANDE');
-      const bytes = whole ? new Uint8Array(0) : await fs.readFile(batch.storagePath);
+      // The stored file is gone once STORAGE_RETENTION_DAYS passed (or never kept, `rumbo import`): the sheet alone too.
+      const bytes = whole || !batch.storagePath ? new Uint8Array(0) : await fs.readFile(batch.storagePath);
       const workbook = (await sandbox.errorsWorkbook(bytes, issues, config.importLimits)) ?? writeWorkbook([buildErrorsSheet(issues)]);
       res
         .type(XLSX_MIME)

@@ -40,6 +40,7 @@ export function envFilePath(env: Env = process.env, cwd = process.cwd()): string
  * result for `envFileSources()`. Call it once, first thing, in a process entry point (bin/rumbo.js).
  */
 export function loadEnvFile(env: Env = process.env, cwd = process.cwd()): EnvFileResult {
+  if (env === process.env) forgetLoaded(env);
   const file = envFilePath(env, cwd);
   if (!file) return (loaded = NONE);
   let text: string;
@@ -64,8 +65,21 @@ export function loadEnvFile(env: Env = process.env, cwd = process.cwd()): EnvFil
     }
   }
   const result: EnvFileResult = Object.freeze({ file, found: true, applied, shadowed, error: null });
-  if (env === process.env) loaded = result;
+  if (env === process.env) {
+    loaded = result;
+    values = Object.fromEntries(applied.map((k) => [k, env[k]]));
+  }
   return result;
+}
+
+/** Values the last load put into process.env. */
+let values: Env = {};
+
+/** A second load starts afresh: what the previous one set (and nobody changed since) is removed first. */
+function forgetLoaded(env: Env): void {
+  for (const [key, value] of Object.entries(values)) if (env[key] === value) delete env[key];
+  values = {};
+  loaded = NONE;
 }
 
 /** What the last `loadEnvFile()` on `process.env` did (nothing, when it was not called). */

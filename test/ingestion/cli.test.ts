@@ -74,6 +74,26 @@ describe('rumbo CLI', () => {
     expect(out.join('\n')).toMatch(/duplicado/);
   });
 
+  it('keeps no copy of an imported file unless asked with --conservar', async () => {
+    const storage = path.join(dir, 'storage');
+    const stored = async () => (await fs.readdir(storage).catch(() => [] as string[])).length;
+    const before = await stored();
+    const plan = await file('plan2.xlsx', workbookOf(ImportKind.PLAN, planObjects()));
+    out = [];
+    expect(await run(['validate', plan], io)).toBe(0);
+    const bad = await file('malo2.xlsx', workbookOf(ImportKind.REPORTE, { Reporte: [{ ...REPORTS[0]!, value: -2 }] }));
+    expect(await run(['import', bad], io)).toBe(1);
+    expect(await stored()).toBe(before);
+    const [last] = await db.ds.query('SELECT storage_path FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(last.storage_path).toBeNull();
+
+    out = [];
+    expect(await run(['import', '--conservar', bad], io)).toBe(1);
+    expect(await stored()).toBe(before + 1);
+    const [kept] = await db.ds.query('SELECT storage_path FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(path.dirname(kept.storage_path)).toBe(storage);
+  });
+
   it('answers usage errors with exit code 2', async () => {
     expect(await run(['import'], io)).toBe(2);
     expect(await run(['frobnicate'], io)).toBe(2);

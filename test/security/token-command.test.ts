@@ -64,7 +64,10 @@ describe('rumbo token', () => {
 
   it('refuses bad input with a clear message and a non-zero exit code', async () => {
     expect(await run('create', '--role', 'ENTITY')).toMatchObject({ code: 1, err: expect.stringMatching(/necesita --entity CÓDIGO/) });
-    expect(await run('create', '--role', 'ENTITY', '--entity', 'XX')).toMatchObject({ code: 1, err: 'Ninguna entidad tiene el código «XX».' });
+    expect(await run('create', '--role', 'ENTITY', '--entity', 'XX')).toMatchObject({
+      code: 1,
+      err: 'Ninguna entidad tiene el código «XX».',
+    });
     expect(await run('create', '--role', 'VIEWER', '--entity', 'IDRD')).toMatchObject({ code: 1 });
     expect(await run('create', '--role', 'ROOT')).toMatchObject({
       code: 2,
@@ -72,7 +75,10 @@ describe('rumbo token', () => {
     });
     expect(await run('create', '--role', 'VIEWER', '--expires-days', '0')).toMatchObject({ code: 2 });
     expect(await run('create', '--role', 'VIEWER', '--expires-days', '5', '--never-expires')).toMatchObject({ code: 2 });
-    expect(await run('create', '--role', 'VIEWER', '--bogus')).toMatchObject({ code: 2, err: expect.stringMatching(/Opción desconocida: --bogus[\s\S]*Uso:/) });
+    expect(await run('create', '--role', 'VIEWER', '--bogus')).toMatchObject({
+      code: 2,
+      err: expect.stringMatching(/Opción desconocida: --bogus[\s\S]*Uso:/),
+    });
     expect(await run('revoke')).toMatchObject({ code: 2 });
     expect(await run('revoke', '424242')).toMatchObject({ code: 1, err: 'Ningún token tiene el id 424242.' });
     expect(await run('frobnicate')).toMatchObject({ code: 2 });
