@@ -4,7 +4,7 @@ import { ImportBatchRecord, ImportIssueRecord } from '../../entities';
 import { GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
-import { ImportBatchFilterInput } from '../types/filters.input';
+import { ImportBatchFilterInput, ImportBatchSort } from '../types/filters.input';
 
 const ImportBatchConnection = Connection(ImportBatchRecord, 'ImportBatch');
 
@@ -28,8 +28,17 @@ export class ImportBatchResolver {
     filter?: ImportBatchFilterInput,
     @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC, description: 'Sort direction.' })
     direction?: SortDirectionEnum,
+    @Arg('orderBy', () => ImportBatchSort, { defaultValue: ImportBatchSort.CREATED_AT, description: 'Sort field.' })
+    orderBy?: ImportBatchSort,
   ) {
-    return toConnection(await ctx.services.importBatches.batches(filter ?? {}, page, direction ?? SortDirectionEnum.DESC));
+    return toConnection(
+      await ctx.services.importBatches.batches(
+        filter ?? {},
+        page,
+        direction ?? SortDirectionEnum.DESC,
+        orderBy ?? ImportBatchSort.CREATED_AT,
+      ),
+    );
   }
 
   @FieldResolver(() => [ImportIssueRecord], { description: 'Errors and warnings, in the order found; optionally one severity.' })
