@@ -9,7 +9,7 @@ import { insertPolicyFixture } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { HttpResult, startTestHttp } from '../support/test-http';
 
-/** The dashboard query of shared/spec/api.md. */
+/** The dashboard query of docs/api-cifras.md. */
 function dashboardQuery(): string {
   return DASHBOARD_QUERY;
 }
@@ -52,7 +52,7 @@ describe('GraphQL hardening over HTTP', () => {
     await db.drop();
   });
 
-  it('accepts the api.md dashboard query (1000-product page) comfortably', async () => {
+  it('accepts the docs/api-cifras.md dashboard query (1000-product page) comfortably', async () => {
     const res = await gql(dashboardQuery(), { code: 'DASH', cut: '2024-06-30' });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.policy.products.nodes).toHaveLength(12);

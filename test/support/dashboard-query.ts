@@ -1,4 +1,4 @@
-/** The dashboard query of shared/spec/api.md, verbatim. */
+/** The dashboard query of docs/api-cifras.md, verbatim. */
 export const DASHBOARD_QUERY = /* GraphQL */ `
   query Dashboard($code: String!, $cut: Date) {
     policy(code: $code) {
