@@ -1,7 +1,9 @@
 import { ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
-import { createTestApi } from '../support/test-api';
+import { createTestApi, GqlResult } from '../support/test-api';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+type BatchPage = { importBatches: { nodes: { fileName: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
 
 /** importBatches(orderBy:, direction:) like the other lists, with cursor pages that follow the order. */
 describe('importBatches sorting', () => {
@@ -44,9 +46,7 @@ describe('importBatches sorting', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const r = await api.query<{
-        importBatches: { nodes: { fileName: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
-      }>(
+      const r: GqlResult<BatchPage> = await api.query<BatchPage>(
         `query($after: String) { importBatches(first: 1, after: $after ${args}) { nodes { fileName } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );
