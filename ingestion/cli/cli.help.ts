@@ -37,7 +37,9 @@ export function commandHelp(c: CliCommand, lang: Lang): string {
   if (c.details) lines.push('', textOf(c.details, lang));
   if (c.subcommands) {
     lines.push('', `${m.subcommands}:`);
-    for (const s of Object.values(c.subcommands)) lines.push(`  ${textOf(s.usage, lang)}`, `      ${textOf(s.description, lang)}`);
+    const subs = Object.values(c.subcommands).map((s): [string, string] => [textOf(s.usage, lang), textOf(s.description, lang)]);
+    if (subs.every(([usage]) => usage.length <= 24)) lines.push(...columns(subs));
+    else for (const [usage, description] of subs) lines.push(`  ${usage}`, `      ${description}`);
   }
   const options: [string, string][] = Object.entries(c.options ?? {}).map(([name, o]) => [
     `${o.short ? `-${o.short}, ` : ''}--${name}${o.type === 'string' ? ` ${o.value ? textOf(o.value, lang) : 'VALOR'}` : ''}`,
