@@ -30,6 +30,9 @@ describe('rumbo help, usage errors and .env', () => {
     throw new Error('the database must not be touched');
   };
 
+  beforeEach(() => {
+    delete process.env.RUMBO_ENV_FILE; // CI turns the file off (RUMBO_ENV_FILE=); these tests use ./.env
+  });
   afterEach(() => {
     process.chdir(cwd);
     process.env = { ...saved };
