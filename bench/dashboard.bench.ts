@@ -1,5 +1,5 @@
 /**
- * 2. Dashboard query. The whole-policy dashboard of shared/spec/api.md through HTTP for policies of
+ * 2. Dashboard query. The whole-policy dashboard of docs/api-cifras.md through HTTP for policies of
  * 10, 100 and 1 000 products with 40 reports each: latency median and p95, SQL statements per
  * request, next to the hand-written baseline (support/dashboard.baseline.ts) in the same process.
  */
@@ -146,7 +146,7 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
     id: 'dashboard',
     title: '2. Dashboard query',
     method:
-      'Policies imported through the pipeline (PLAN + REPORTE); each iteration sends the dashboard query of shared/spec/api.md ' +
+      'Policies imported through the pipeline (PLAN + REPORTE); each iteration sends the dashboard query of docs/api-cifras.md ' +
       '(verbatim) to GraphQL, then the same request to the baseline, one at a time, after 5 warm-up rounds.' +
       (o.quick ? ' QUICK MODE: smaller policies, 5 runs.' : ''),
     checks,

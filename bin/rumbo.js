@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * The `rumbo` command. Runs the built product (dist/; `npm run build`). Commands that use the database
- * first make sure a server answers (scripts/db-bootstrap.js), the database exists and is migrated.
+ * The `rumbo` command. Runs the built product (dist/; `npm run build`). Loads the `.env` file first (the
+ * environment wins over it), then dispatches (ingestion/cli/rumbo.cli.ts): `rumbo --help` lists the
+ * commands. Only commands that use the database bring it up (scripts/db-bootstrap.js, create, migrate).
  */
 'use strict';
 const fs = require('node:fs');
@@ -9,25 +10,23 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const cli = path.join(root, 'dist', 'ingestion', 'cli', 'rumbo.cli.js');
-const NO_DATABASE = new Set([undefined, 'help', '--help', '-h', 'template']);
 
 async function main(argv) {
   if (!fs.existsSync(cli)) {
-    console.error('Rumbo is not built yet: run `npm run build` (npm start does it for you).');
+    const en = /^en\b|^en[_-]/i.test(process.env.RUMBO_LANG || '');
+    console.error(
+      en
+        ? 'Rumbo is not built yet: run `npm run build` (npm start does it for you).'
+        : 'Rumbo aún no está compilado: ejecute `npm run build` (npm start lo hace por usted).',
+    );
     return 2;
   }
-  if (!NO_DATABASE.has(argv[0])) {
-    const { ensureDatabaseServer, createDatabase } = require(path.join(root, 'scripts', 'db-bootstrap.js'));
-    const { url } = await ensureDatabaseServer({ log: (m) => console.error(m) });
-    await createDatabase(url);
-    const { runMigrations } = require(path.join(root, 'dist', 'src', 'database', 'migrate.js'));
-    const applied = await runMigrations(url);
-    if (applied.length) console.error(`Applied migrations: ${applied.join(', ')}`);
-  }
-  return require(cli).run(argv);
+  return require(cli).main(argv);
 }
 
 if (require.main === module) {
+  // `rumbo config | head`: a closed pipe ends the output, not the process with a stack trace.
+  process.stdout.on('error', (err) => process.exit(err.code === 'EPIPE' ? 0 : 1));
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err) => {

@@ -1,27 +1,34 @@
 #!/usr/bin/env bash
 # Smoke test of the README's quick start: runs `npm start` (the built product, demo data included) on a
-# fresh database and a free port, then checks the IDE, its assets, a GraphQL answer and the demo import.
+# fresh database of its own and a free port, then checks the IDE, its assets, a GraphQL answer and the
+# demo import. Port: SMOKE_PORT, else PORT, else one the system says is free. Database: rumbo_smoke_<pid>_<n>
+# on the server db-bootstrap finds, dropped at the end. Several runs on one machine do not collide, and
+# nothing is left running (the process group of npm start is stopped, its folders removed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-port=${SMOKE_PORT:-4123}
+free_port() { node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"; }
+port=${SMOKE_PORT:-${PORT:-$(free_port)}}
 base_url=$(node scripts/db-bootstrap.js 2>/dev/null)
-db_url="${base_url%/*}/rumbo_smoke"
-node -e "require('./scripts/db-bootstrap.js').dropDatabase(process.argv[1]).then(()=>process.exit(0),(e)=>{console.error(e);process.exit(1)})" "$db_url"
+db_url="${base_url%/*}/rumbo_smoke_$$_${RANDOM}"
+drop_db() { node -e "require('./scripts/db-bootstrap.js').dropDatabase(process.argv[1]).then(()=>process.exit(0),(e)=>{console.error(e.message);process.exit(1)})" "$db_url"; }
+drop_db
 work=$(mktemp -d)
 log="$work/start.log"
 if curl -s -o /dev/null "http://127.0.0.1:$port/livez"; then
-  echo "smoke: port $port is already taken by another process; set SMOKE_PORT"
+  echo "smoke: port $port is already taken by another process; set SMOKE_PORT or PORT"
   exit 1
 fi
-# Its own process group, so that npm, the shell it spawns and node all stop together.
-DATABASE_URL="$db_url" PORT=$port INBOX_DIR="$work/inbox" STORAGE_DIR="$work/storage" LOG_LEVEL=warn IMPORT_CRON='*/5 * * * * *' \
-  setsid npm start >"$log" 2>&1 &
+echo "smoke: port $port, database ${db_url##*/}"
+# Its own process group, so that npm, the shell it spawns and node all stop together. RUMBO_ENV_FILE= : a
+# developer's .env does not change what is tested.
+RUMBO_ENV_FILE= DATABASE_URL="$db_url" PORT=$port INBOX_DIR="$work/inbox" STORAGE_DIR="$work/storage" LOG_LEVEL=warn \
+  IMPORT_CRON='*/5 * * * * *' setsid npm start >"$log" 2>&1 &
 pid=$!
 cleanup() {
   kill -TERM -- "-$pid" 2>/dev/null || true
   for _ in $(seq 1 20); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 0.5; done
   kill -KILL -- "-$pid" 2>/dev/null || true
-  node -e "require('./scripts/db-bootstrap.js').dropDatabase(process.argv[1]).then(()=>process.exit(0),()=>process.exit(0))" "$db_url"
+  drop_db || true
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -29,11 +36,14 @@ fail() { echo "smoke: $1"; echo "--- npm start log ---"; tail -40 "$log"; exit 1
 
 for _ in $(seq 1 120); do
   curl -sf "http://127.0.0.1:$port/livez" >/dev/null 2>&1 && break
+  kill -0 "$pid" 2>/dev/null || fail "npm start exited"
   sleep 1
 done
 curl -sf "http://127.0.0.1:$port/readyz" >/dev/null || fail "/readyz did not answer"
 curl -sf -H 'accept: text/html' "http://127.0.0.1:$port/graphql" | grep -q '/ruru-static/ruru.js' || fail "the IDE page is missing"
 curl -sf -o /dev/null "http://127.0.0.1:$port/ruru-static/ruru.js" || fail "the IDE assets are not served"
+grep -q "Base de datos: " "$log" || fail "npm start did not say where the database is"
+grep -q "Archivos: bandeja de entrada $work/inbox" "$log" || fail "npm start did not say where the files are"
 query='{"query":"{ policies { totalCount } importBatches(filter: { status: IMPORTED }) { totalCount } }"}'
 for _ in $(seq 1 60); do
   answer=$(curl -sf -H 'content-type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" || true)

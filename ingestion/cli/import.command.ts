@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { ImportStatus } from '../../src/domain/enums';
+import { ImportBatchRecord } from '../../src/entities';
 import { processBatch } from '../import/import.pipeline';
 import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { loadValidationContext } from '../import/validation-context.loader';
@@ -27,6 +29,11 @@ export interface ImportCommandDeps {
   /** How often the CLI renews the heartbeat of the batch it holds (default 2 s), so no worker takes it over. */
   heartbeatMs?: number;
   io: CliIo;
+  /**
+   * Keep a copy of each file in storage (`rumbo import --conservar`), like an upload. Without it the file
+   * is read from a private temporary copy that is deleted afterwards, and the batch names no stored file.
+   */
+  keep?: boolean;
 }
 
 const STATUS_ES: Record<ImportStatus, string> = {
@@ -53,8 +60,31 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   let failed = 0;
   for (const file of files) {
     const bytes = await fs.readFile(file);
-    const stored = storageNameFor(deps.layout, file);
+    const folder = deps.keep ? deps.layout.storage : await fs.mkdtemp(path.join(tmpdir(), 'rumbo-import-'));
+    const stored = deps.keep
+      ? storageNameFor(deps.layout, file)
+      : path.join(folder, `archivo${path.extname(file).toLowerCase().slice(0, 8)}`);
     await writeFileAtomic(stored, bytes);
+    try {
+      if (await importOne(file, bytes, stored, deps, parser, store, owner)) failed++;
+    } finally {
+      if (!deps.keep) await fs.rm(folder, { recursive: true, force: true });
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+/** Imports one file already copied to `stored`; true when it was rejected. */
+async function importOne(
+  file: string,
+  bytes: Buffer,
+  stored: string,
+  deps: ImportCommandDeps,
+  parser: ParseSandbox,
+  store: BatchStore,
+  owner: string,
+): Promise<boolean> {
+  {
     const batch = await store.createClaimed(
       {
         fileName: safeFileName(file),
@@ -81,6 +111,8 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
       owner,
     ).finally(() => clearInterval(beat));
     deps.io.progress('');
+    // Nothing kept: the batch names no stored file (its Errores workbook, if any, is written next to FILE below).
+    if (!deps.keep) await deps.ds.getRepository(ImportBatchRecord).update({ id: batch.id }, { storagePath: null, errorsPath: null });
     const c = outcome.counts;
     deps.io.out(
       `${file}: ${STATUS_ES[outcome.status]} (lote ${outcome.batchId}, ${outcome.kind ?? 'tipo no reconocido'}) — filas leídas ${c.rowsRead}, nuevas ${c.rowsInserted}, actualizadas ${c.rowsUpdated}, sin cambios ${c.rowsUnchanged}, con errores ${c.rowsRejected}; ${((Date.now() - started) / 1000).toFixed(2)} s`,
@@ -88,16 +120,17 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
     for (const i of outcome.issues) deps.io.out(formatIssue(i));
     printTotals(outcome.issues, outcome.totals, deps.io);
     if (outcome.status === ImportStatus.REJECTED) {
-      failed++;
       if (outcome.errorsWorkbook) {
         // The same bytes as the stored Errores workbook that GET /batches/:id/errores.xlsx serves.
         const out = file.replace(/(\.[^.]*)?$/, '.errores.xlsx');
         await fs.writeFile(out, outcome.errorsWorkbook);
         deps.io.out(`  El libro con la hoja «Errores» quedó en ${out}`);
       }
+      return true;
     }
+    if (deps.keep) deps.io.out(`  Copia conservada en ${stored}`);
+    return false;
   }
-  return failed ? 1 : 0;
 }
 
 /** When some codes had more issues than listed: one line per code with its total. */

@@ -1,185 +1,184 @@
 /**
  * The `rumbo` command (bin/rumbo.js). This is the composition root: it may use both src/ and ingestion/.
- *   rumbo serve | worker | start | import FILE… | validate FILE… | template plan|reporte|instancia -o FILE | token …
+ *
+ * The commands are the modules listed in commands.registry.ts; this file only dispatches: `rumbo --help`,
+ * `rumbo help COMMAND`, `rumbo COMMAND --help` (generated from the definitions, never a side effect),
+ * `rumbo --version`, strict option parsing (an unknown command or option says which and exits 2), and the
+ * context a command runs with (configuration and database on demand).
+ *
+ * Exit codes: 0 done; 1 refused (e.g. a rejected workbook, a database that does not answer); 2 usage or
+ * configuration error.
  */
 import 'reflect-metadata';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reportCommand } from '../../src/cli/report.command';
-import { tokenCommand } from '../../src/cli/token.command';
 import { AppConfig, ConfigError, loadConfig } from '../../src/config/config';
-import { openDataSource } from '../../src/database/data-source';
-import { ImportKind } from '../../src/domain/enums';
-import { createServices } from '../../src/services';
-import { createLogger } from '../../src/server/logger';
-import { startHttpServer } from '../../src/server/http-server';
-import { buildTemplate } from '../templates/template.writer';
-import { ImportWorker } from '../worker/import.worker';
-import { inboxLayout } from '../worker/inbox.scanner';
+import { currentLang, Lang } from '../../src/config/config.messages';
+import { loadEnvFile } from '../../src/config/env-file';
+import { runMigrations } from '../../src/database/migrate';
+import { commandHelp, mainHelp } from './cli.help';
 import { CliIo, processIo } from './cli.io';
-import { enqueueSamples } from './demo-data';
-import { importFiles, validateFiles } from './import.command';
-import { mountIngestionRoutes } from '../http/ingestion.routes';
+import { CLI_MESSAGES } from './cli.messages';
+import { COMMANDS, findCommand } from './commands.registry';
+import { CliCommand, CommandContext, DatabaseBootstrap, DatabaseReady, textOf, UsageError } from './command.types';
+import { dbBootstrap } from './db-bootstrap.adapter';
+import { productVersion } from './project-root';
 
-export const USAGE = `Uso: rumbo <comando>
-  serve                         API GraphQL en http://localhost:$PORT/graphql
-  worker                        importador programado (INBOX_DIR, IMPORT_CRON)
-  start                         API + importador + datos de demostración (npm start)
-  import ARCHIVO…               importa ya; sale con código 1 si algún libro es rechazado
-  validate ARCHIVO…             revisa sin escribir nada (simulación)
-  template plan|reporte|instancia -o ARCHIVO   escribe la plantilla en blanco
-  token create|revoke|list …    tokens de acceso (rumbo token --help)
-  informe politica|anexo|instancia CÓDIGO …   informes generados (rumbo informe --help)`;
-
-function workerFor(
-  config: AppConfig,
-  ds: Awaited<ReturnType<typeof openDataSource>>,
-  logger: ReturnType<typeof createLogger>,
-): ImportWorker {
-  return new ImportWorker({
-    ds,
-    logger,
-    layout: inboxLayout(config.inboxDir, config.storageDir),
-    cron: config.importCron,
-    limits: config.importLimits,
-    sandbox: config.parseSandbox,
-    leaseMs: config.importStaleAfterMs,
-    heartbeatMs: config.importHeartbeatMs,
-    maxIssuesPerCode: config.importMaxIssuesPerCode,
-  });
+export interface RunOptions {
+  /** How the database is brought up (default: scripts/db-bootstrap.js, create, migrate). */
+  bootstrap?: DatabaseBootstrap;
 }
 
-function onSignals(stop: () => Promise<void>): void {
-  const handler = () => {
-    const timer = setTimeout(() => process.exit(1), 15_000);
-    timer.unref();
-    stop()
-      .then(() => process.exit(0))
-      .catch(() => process.exit(1));
-  };
-  process.once('SIGINT', handler);
-  process.once('SIGTERM', handler);
-}
+/** The default bootstrap: a server that answers (project-local MariaDB if needed), the database, its migrations. */
+export const defaultBootstrap: DatabaseBootstrap = async (_config, io, lang) => {
+  const db = dbBootstrap();
+  const resolved = await db.ensureDatabaseServer({ log: (m) => io.err(m) });
+  await db.createDatabase(resolved.url);
+  const applied = await runMigrations(resolved.url);
+  if (applied.length) io.err(CLI_MESSAGES[lang].migrationsApplied(applied.join(', ')));
+  const dataDir = resolved.local ? (await db.databaseStatus()).local.dataDir : null;
+  return { url: resolved.url, local: resolved.local, dataDir };
+};
 
-async function serve(config: AppConfig, withWorker: boolean, withDemo: boolean, io: CliIo): Promise<number> {
-  const logger = createLogger(config);
-  const server = await startHttpServer(config, logger, {
-    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config, logger),
-  });
-  let worker: ImportWorker | null = null;
-  // The worker gets its own pool, without the API's database timeouts: an import may run long statements
-  // and wait on locks, and must neither be cut at the API's query timeout nor mark the API's database down.
-  const workerDs = withWorker ? await openDataSource({ url: config.databaseUrl }) : null;
-  if (workerDs) {
-    worker = workerFor(config, workerDs, logger);
-    if (withDemo) {
-      const queued = await enqueueSamples(worker.store, inboxLayout(config.inboxDir, config.storageDir));
-      if (queued) logger.info({ queued }, 'demo workbooks queued for import');
-    }
-    worker.start();
+const isHelpFlag = (a: string) => a === '--help' || a === '-h';
+
+/** Arguments before a `--` (after it everything is positional). */
+const beforeDoubleDash = (args: readonly string[]) => {
+  const i = args.indexOf('--');
+  return i < 0 ? args : args.slice(0, i);
+};
+
+/** parseArgs' own errors are English and terse: say the same in the operator's language, naming the option. */
+function usageFromParseError(err: unknown, command: CliCommand, lang: Lang): UsageError {
+  const m = CLI_MESSAGES[lang];
+  const e = err as { code?: string; message?: string };
+  const quoted = /'([^']+)'/.exec(e.message ?? '')?.[1] ?? '';
+  const option =
+    quoted
+      .split(/[ ,]/)
+      .filter((p) => p.startsWith('--'))
+      .pop() ?? quoted;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(m.unknownOption(quoted, command.name), command.name);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new UsageError(/does not take/.test(e.message ?? '') ? m.noValueAllowed(option) : m.missingValue(option), command.name);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(m.unexpectedArgument(quoted), command.name);
+    default:
+      return new UsageError(e.message ?? String(err), command.name);
   }
-  logger.info({ url: server.url, worker: Boolean(worker) }, `Rumbo listening on ${server.url}`);
-  io.err(`Rumbo: ${server.url}${worker ? ' (with the import worker)' : ''}`);
-  onSignals(async () => {
-    await worker?.stop();
-    if (workerDs?.isInitialized) await workerDs.destroy();
-    await server.stop();
-  });
-  return new Promise<number>(() => undefined); // runs until a signal
 }
 
-export async function run(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    io.out(USAGE);
-    return command ? 0 : 2;
-  }
-  if (command === 'template') {
+function parseCommandArgs(command: CliCommand, argv: string[], lang: Lang) {
+  if (command.subcommands && !command.options) return { values: {}, positionals: argv };
+  try {
     const { values, positionals } = parseArgs({
-      args: rest,
-      options: { output: { type: 'string', short: 'o' } },
-      allowPositionals: true,
+      args: argv,
+      options: Object.fromEntries(
+        Object.entries(command.options ?? {}).map(([name, o]) => [
+          name,
+          { type: o.type, ...(o.short ? { short: o.short } : {}), ...(o.multiple ? { multiple: true } : {}) },
+        ]),
+      ),
       strict: true,
+      allowPositionals: true,
     });
-    const kind = { plan: ImportKind.PLAN, reporte: ImportKind.REPORTE, instancia: ImportKind.INSTANCIA }[
-      (positionals[0] ?? '').toLowerCase()
-    ];
-    if (!kind || !values.output) {
-      io.err('Uso: rumbo template plan|reporte|instancia -o ARCHIVO.xlsx');
-      return 2;
-    }
-    await fs.writeFile(values.output, buildTemplate(kind));
-    io.out(`Plantilla ${kind} escrita en ${path.resolve(values.output)}`);
+    return { values: values as CommandContext['values'], positionals };
+  } catch (err) {
+    throw usageFromParseError(err, command, lang);
+  }
+}
+
+export async function run(argv: string[], io: CliIo = processIo, options: RunOptions = {}): Promise<number> {
+  const lang = currentLang();
+  const m = CLI_MESSAGES[lang];
+  const [first, ...rest] = argv;
+  const fail = (message: string, command: string | null) => {
+    io.err(`${message}\n${m.seeHelp(command)}`);
+    return 2;
+  };
+
+  if (first === undefined) {
+    io.err(mainHelp(COMMANDS, lang, productVersion()));
+    return 2;
+  }
+  if (isHelpFlag(first)) {
+    io.out(mainHelp(COMMANDS, lang, productVersion()));
     return 0;
   }
-  let config: AppConfig;
+  if (first === '--version' || first === '-V') {
+    io.out(productVersion());
+    return 0;
+  }
+  if (first === 'help') {
+    const topic = rest[0];
+    if (topic === undefined) {
+      io.out(mainHelp(COMMANDS, lang, productVersion()));
+      return 0;
+    }
+    const c = findCommand(topic);
+    if (!c) return fail(m.unknownCommand(topic), null);
+    io.out(commandHelp(c, lang));
+    return 0;
+  }
+  if (first.startsWith('-')) return fail(m.unknownGlobalOption(first), null);
+  const command = findCommand(first);
+  if (!command) return fail(m.unknownCommand(first), null);
+  if (beforeDoubleDash(rest).some(isHelpFlag)) {
+    io.out(commandHelp(command, lang));
+    return 0;
+  }
+
+  let config: AppConfig | null = null;
+  let ready: DatabaseReady | null = null;
   try {
-    config = loadConfig();
+    const { values, positionals } = parseCommandArgs(command, rest, lang);
+    if (positionals.length < (command.minArgs ?? 0)) throw new UsageError(m.missingArguments, command.name);
+    if (command.maxArgs !== undefined && positionals.length > command.maxArgs) {
+      throw new UsageError(m.unexpectedArgument(positionals[command.maxArgs]!), command.name);
+    }
+    const ctx: CommandContext = {
+      io,
+      lang,
+      argv: rest,
+      values,
+      positionals,
+      t: (text) => textOf(text, lang),
+      usageError: (message) => {
+        throw new UsageError(message, command.name);
+      },
+      config: () => (config ??= loadConfig()),
+      database: async () => {
+        if (ready) return ready;
+        const base = ctx.config();
+        const db = await (options.bootstrap ?? defaultBootstrap)(base, io, lang);
+        ready = { config: Object.freeze({ ...base, databaseUrl: db.url }), local: db.local, dataDir: db.dataDir };
+        return ready;
+      },
+    };
+    return await command.run(ctx);
   } catch (err) {
+    if (err instanceof UsageError) return fail(err.message, err.command ?? command.name);
     if (err instanceof ConfigError) {
       io.err(err.message);
       return 2;
     }
+    if (err instanceof Error && err.name === 'BootstrapError') {
+      io.err(err.message);
+      return 1;
+    }
     throw err;
-  }
-  switch (command) {
-    case 'serve':
-      return serve(config, false, false, io);
-    case 'start':
-      return serve(config, config.runWorker, true, io);
-    case 'worker': {
-      const logger = createLogger(config);
-      const ds = await openDataSource({ url: config.databaseUrl });
-      const worker = workerFor(config, ds, logger);
-      worker.start();
-      io.err(`Rumbo worker ${worker.owner}: inbox ${path.resolve(config.inboxDir)}, schedule "${config.importCron}"`);
-      onSignals(async () => {
-        await worker.stop();
-        await ds.destroy();
-      });
-      return new Promise<number>(() => undefined);
-    }
-    case 'import':
-    case 'validate': {
-      if (rest.length === 0) {
-        io.err(`Uso: rumbo ${command} ARCHIVO…`);
-        return 2;
-      }
-      const ds = await openDataSource({ url: config.databaseUrl, poolSize: 2 });
-      try {
-        const deps = {
-          ds,
-          io,
-          layout: inboxLayout(config.inboxDir, config.storageDir),
-          limits: config.importLimits,
-          sandbox: config.parseSandbox,
-          maxIssuesPerCode: config.importMaxIssuesPerCode,
-          heartbeatMs: config.importHeartbeatMs,
-        };
-        return command === 'import' ? await importFiles(rest, deps) : await validateFiles(rest, deps);
-      } finally {
-        await ds.destroy();
-      }
-    }
-    case 'token': {
-      const ds = await openDataSource({ url: config.databaseUrl, poolSize: 2 });
-      try {
-        return await tokenCommand(rest, io, { tokens: createServices(ds, config).tokens });
-      } finally {
-        await ds.destroy();
-      }
-    }
-    case 'informe':
-      return reportCommand(rest, io, { databaseUrl: config.databaseUrl, timeZone: config.timeZone });
-    default:
-      io.err(`Comando desconocido: ${command}\n${USAGE}`);
-      return 2;
   }
 }
 
+/** The process entry (bin/rumbo.js): the `.env` file first (the environment wins over it), then the command. */
+export function main(argv: string[], io: CliIo = processIo, options: RunOptions = {}): Promise<number> {
+  loadEnvFile();
+  return run(argv, io, options);
+}
+
 if (require.main === module) {
-  run(process.argv.slice(2)).then(
+  main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (err: unknown) => {
       console.error(err instanceof Error ? err.message : err);

@@ -1,5 +1,5 @@
 /**
- * `Asistencia` in either layout (templates.md): list (one row per person and session) or matrix
+ * `Asistencia` in either layout (docs/plantillas.md): list (one row per person and session) or matrix
  * (one row per person, one column per session headed `Sesión N/AAAA` or by the session's date,
  * optional trailing `Total sesiones`). Pure.
  */

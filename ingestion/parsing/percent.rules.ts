@@ -1,4 +1,4 @@
-/** Percent handling tied to a product's unit (templates.md, Numbers). Pure. */
+/** Percent handling tied to a product's unit (docs/plantillas.md, Números). Pure. */
 import { NumberValue } from '../cells/reading.types';
 import { roundFloat } from '../cells/number.reader';
 import { ReportRow } from '../model/reporte.types';

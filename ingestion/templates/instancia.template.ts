@@ -1,4 +1,4 @@
-/** INSTANCIA — gestión de instancia (templates.md). Session sheets: instancia-sessions.template.ts. */
+/** INSTANCIA — gestión de instancia (docs/plantillas.md). Session sheets: instancia-sessions.template.ts. */
 import { ImportKind, InstanceKind, MembershipRole, SessionType } from '../../src/domain/enums';
 import { CODE_LENGTH, LONG_TEXT, SHORT_TEXT, SheetDef, TemplateDef } from './column.types';
 import {

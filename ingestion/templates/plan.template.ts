@@ -1,4 +1,4 @@
-/** PLAN — plan de acción (templates.md). `Productos`: productos.template.ts. */
+/** PLAN — plan de acción (docs/plantillas.md). `Productos`: productos.template.ts. */
 import { ImportKind } from '../../src/domain/enums';
 import { CODE_LENGTH, columnOf, LONG_TEXT, SHORT_TEXT, SheetDef, TemplateDef } from './column.types';
 import { PERCENT_NOTE, PRODUCTOS_SHEET } from './productos.template';

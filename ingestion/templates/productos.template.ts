@@ -1,4 +1,4 @@
-/** PLAN — the `Productos` sheet (templates.md). */
+/** PLAN — the `Productos` sheet (docs/plantillas.md). */
 import { AnnualizationType, Periodicity, ProductStatus } from '../../src/domain/enums';
 import { CODE_LENGTH, LONG_TEXT, SHORT_TEXT, SheetDef } from './column.types';
 

@@ -1,4 +1,4 @@
-/** REPORTE — reporte de avance (templates.md). */
+/** REPORTE — reporte de avance (docs/plantillas.md). */
 import { ImportKind } from '../../src/domain/enums';
 import { CODE_LENGTH, LONG_TEXT, SHORT_TEXT, SheetDef, TemplateDef, URL_LENGTH } from './column.types';
 import { ALL_PERIODS, ENTIDADES_SHEET, PERIOD_ALIASES, yearColumn } from './shared.columns';

@@ -1,4 +1,4 @@
-/** REPORTE checks (templates.md, calculation.md §10). Pure: issues only. */
+/** REPORTE checks (docs/plantillas.md, docs/calculation.md §10). Pure: issues only. */
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
 import { ReportRow, ReporteData } from '../model/reporte.types';

@@ -1,5 +1,5 @@
 /**
- * Calculation service (shared/spec/calculation.md): pure functions, plain data in and out, no clock.
+ * Calculation service (docs/calculation.md): pure functions, plain data in and out, no clock.
  * The method is explained for readers in docs/calculation.md.
  */
 export * from './types';

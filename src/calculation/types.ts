@@ -1,7 +1,7 @@
 /**
- * Plain-data types of the calculation service (shared/spec/calculation.md).
+ * Plain-data types of the calculation service (docs/calculation.md).
  * Dates are ISO strings 'YYYY-MM-DD'; figures are fractions (0.5757 = 57.57 %).
- * Output shapes mirror the GraphQL types of shared/spec/api.md one to one.
+ * Output shapes mirror the GraphQL types of docs/api-cifras.md one to one.
  */
 import {
   AnnualizationType,

@@ -1,5 +1,5 @@
 /**
- * The worked example of shared/spec/calculation.md §8, reproduced to 1e-9: 5 products with equal
+ * The worked example of docs/calculation.md §9, reproduced to 1e-9: 5 products with equal
  * weights 0.2, policy starting 2024 with 2 vigencias, cut 2024-06-30.
  */
 import { AnnualizationType, Periodicity, TrafficLight } from '../domain/enums';

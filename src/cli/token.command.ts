@@ -1,6 +1,7 @@
 /**
  * `rumbo token create|revoke|list`: API token management for the planning office (docs/security.md).
- * Mounted under the `rumbo` bin; returns the exit code (0 ok, 1 refused, 2 usage).
+ * Mounted under the `rumbo` bin; returns the exit code (0 ok, 1 refused, 2 usage). Output in Spanish:
+ * the planning office runs it.
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { ApiTokenRecord } from '../entities';
@@ -21,17 +22,53 @@ export interface TokenCommandServices {
 /** Tokens expire after this many days unless --expires-days or --never-expires says otherwise. */
 export const DEFAULT_EXPIRY_DAYS = 365;
 
-export const TOKEN_USAGE = `Usage:
-  rumbo token create --role ADMIN|ENTITY|VIEWER [--entity CODE] [--name NAME] [--expires-days N | --never-expires]
-  rumbo token revoke ID|PREFIX
+export const TOKEN_USAGE = `Uso:
+  rumbo token create --role ADMIN|ENTITY|VIEWER [--entity CÓDIGO] [--name NOMBRE] [--expires-days N | --never-expires]
+  rumbo token revoke ID|PREFIJO
   rumbo token list [--all]
 
-  create   prints the secret once (only its sha256 is stored). ENTITY tokens need --entity CODE.
-           Default expiry: ${DEFAULT_EXPIRY_DAYS} days (N between 1 and ${MAX_EXPIRY_DAYS}).
-  revoke   by id or by the prefix shown by \`list\`; the token stops working at once.
-  list     active tokens (--all: revoked ones too). Never shows secrets.`;
+  create   muestra el secreto una sola vez (solo se guarda su sha256). Los tokens ENTITY necesitan --entity CÓDIGO.
+           Vencimiento por omisión: ${DEFAULT_EXPIRY_DAYS} días (N entre 1 y ${MAX_EXPIRY_DAYS}).
+  revoke   por id o por el prefijo que muestra \`list\`; el token deja de servir de inmediato.
+  list     tokens activos (--all: también los revocados). Nunca muestra secretos.`;
 
 class UsageError extends Error {}
+
+/** The token service's refusals, as the office reads them. */
+const SPANISH: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^Unknown role "(.*)": use ADMIN, ENTITY or VIEWER\.$/, (m) => `Rol desconocido «${m[1]}»: use ADMIN, ENTITY o VIEWER.`],
+  [/^An ENTITY token needs --entity CODE/, () => 'Un token ENTITY necesita --entity CÓDIGO (la entidad por la que actúa).'],
+  [/^No entity has the code "(.*)"\.$/, (m) => `Ninguna entidad tiene el código «${m[1]}».`],
+  [/^A (\w+) token is not bound to an entity: remove --entity\.$/, (m) => `Un token ${m[1]} no se ata a una entidad: quite --entity.`],
+  [/^The token name must not contain control characters\.$/, () => 'El nombre del token no puede tener caracteres de control.'],
+  [
+    /^Expiry must be a whole number of days between 1 and (\d+)\.$/,
+    (m) => `El vencimiento debe ser un número entero de días entre 1 y ${m[1]}.`,
+  ],
+  [/^No token has the id (.*)\.$/, (m) => `Ningún token tiene el id ${m[1]}.`],
+  [/^No token matches that secret\.$/, () => 'Ningún token corresponde a ese secreto.'],
+  [/^No token has the prefix "(.*)"\.$/, (m) => `Ningún token tiene el prefijo «${m[1]}».`],
+  [
+    /^Several tokens share that prefix \(ids (.*)\): revoke by id\.$/,
+    (m) => `Varios tokens comparten ese prefijo (ids ${m[1]}): revoque por id.`,
+  ],
+];
+
+function inSpanish(message: string): string {
+  for (const [re, say] of SPANISH) {
+    const m = re.exec(message);
+    if (m) return say(m);
+  }
+  return message;
+}
+
+/** parseArgs' English errors, in Spanish. */
+function parseProblem(e: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Opción desconocida: ${quoted}.`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `Valor no válido para ${quoted}.`;
+  return e.message;
+}
 
 const iso = (d: Date | null | undefined): string => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : '-');
 
@@ -39,7 +76,7 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(argv: string[]
   try {
     return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    throw new UsageError(parseProblem(e as Error));
   }
 }
 
@@ -51,17 +88,17 @@ async function create(argv: string[], io: CliIo, services: TokenCommandServices)
     'expires-days': { type: 'string' },
     'never-expires': { type: 'boolean' },
   });
-  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  if (positionals.length) throw new UsageError(`Argumento inesperado: «${positionals[0]}».`);
   const role = String(values.role ?? '').toUpperCase();
-  if (!Object.values(Role).includes(role as Role)) throw new UsageError('--role must be ADMIN, ENTITY or VIEWER.');
+  if (!Object.values(Role).includes(role as Role)) throw new UsageError('--role debe ser ADMIN, ENTITY o VIEWER.');
   const rawDays = values['expires-days'];
-  if (rawDays !== undefined && values['never-expires']) throw new UsageError('Use either --expires-days or --never-expires.');
+  if (rawDays !== undefined && values['never-expires']) throw new UsageError('Use --expires-days o --never-expires, no ambos.');
   let days: number | null = DEFAULT_EXPIRY_DAYS;
   if (values['never-expires']) days = null;
   else if (rawDays !== undefined) {
     days = /^\d+$/.test(String(rawDays)) ? Number(rawDays) : NaN;
     if (!Number.isInteger(days) || days < 1 || days > MAX_EXPIRY_DAYS) {
-      throw new UsageError(`--expires-days must be a whole number between 1 and ${MAX_EXPIRY_DAYS}.`);
+      throw new UsageError(`--expires-days debe ser un número entero entre 1 y ${MAX_EXPIRY_DAYS}.`);
     }
   }
   const actor = services.actor ?? 'cli';
@@ -75,24 +112,24 @@ async function create(argv: string[], io: CliIo, services: TokenCommandServices)
     },
     actor,
   );
-  const entity = values.entity ? ` for entity ${String(values.entity).trim()}` : '';
+  const entity = values.entity ? ` de la entidad ${String(values.entity).trim()}` : '';
   io.out(
-    `Created ${token.role} token ${token.id} "${token.name}"${entity}; ${token.expiresAt ? `expires ${iso(token.expiresAt)}` : 'never expires'}.`,
+    `Token ${token.role} ${token.id} «${token.name}»${entity} creado; ${token.expiresAt ? `vence el ${iso(token.expiresAt)}` : 'no vence nunca'}.`,
   );
-  io.out('Secret (shown only now; it cannot be recovered, store it safely):');
+  io.out('Secreto (se muestra solo ahora; no se puede recuperar, guárdelo en lugar seguro):');
   io.out(secret);
-  io.out(`Clients send it as: Authorization: Bearer ${token.prefix}…`);
+  io.out(`Los clientes lo envían así: Authorization: Bearer ${token.prefix}…`);
   return 0;
 }
 
 async function revoke(argv: string[], io: CliIo, services: TokenCommandServices): Promise<number> {
   const { positionals } = parse(argv, {});
-  if (positionals.length !== 1) throw new UsageError('revoke takes one token id or prefix.');
+  if (positionals.length !== 1) throw new UsageError('revoke recibe un id o un prefijo de token.');
   const { token, alreadyRevoked } = await services.tokens.revoke(positionals[0]!, services.actor ?? 'cli');
   io.out(
     alreadyRevoked
-      ? `Token ${token.id} "${token.name}" was already revoked on ${iso(token.revokedAt)}; nothing changed.`
-      : `Revoked token ${token.id} "${token.name}" (${token.prefix}); it is refused from now on.`,
+      ? `El token ${token.id} «${token.name}» ya estaba revocado desde ${iso(token.revokedAt)}; nada cambió.`
+      : `Token ${token.id} «${token.name}» (${token.prefix}) revocado; se rechaza desde ahora.`,
   );
   return 0;
 }
@@ -109,15 +146,15 @@ function table(rows: string[][]): string[] {
 
 async function list(argv: string[], io: CliIo, services: TokenCommandServices): Promise<number> {
   const { values, positionals } = parse(argv, { all: { type: 'boolean' } });
-  if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  if (positionals.length) throw new UsageError(`Argumento inesperado: «${positionals[0]}».`);
   const tokens: ApiTokenRecord[] = await services.tokens.list({ includeRevoked: Boolean(values.all) });
   if (tokens.length === 0) {
-    io.out(values.all ? 'No tokens.' : 'No active tokens (use --all to include revoked ones).');
+    io.out(values.all ? 'No hay tokens.' : 'No hay tokens activos (--all incluye los revocados).');
     return 0;
   }
   const now = new Date();
-  const status = (t: ApiTokenRecord) => (t.revokedAt ? 'revoked' : isTokenActive(t, now) ? 'active' : 'expired');
-  const header = ['ID', 'PREFIX', 'ROLE', 'ENTITY', 'NAME', 'CREATED', 'EXPIRES', 'LAST USED', 'STATUS'];
+  const status = (t: ApiTokenRecord) => (t.revokedAt ? 'revocado' : isTokenActive(t, now) ? 'activo' : 'vencido');
+  const header = ['ID', 'PREFIJO', 'ROL', 'ENTIDAD', 'NOMBRE', 'CREADO', 'VENCE', 'ÚLTIMO USO', 'ESTADO'];
   const rows = tokens.map((t) => [
     String(t.id),
     t.prefix,
@@ -151,7 +188,7 @@ export async function tokenCommand(argv: string[], io: CliIo, services: TokenCom
         io.out(TOKEN_USAGE);
         return sub === undefined ? 2 : 0;
       default:
-        throw new UsageError(`Unknown token command "${sub}".`);
+        throw new UsageError(`Subcomando de token desconocido: «${sub}».`);
     }
   } catch (e) {
     if (e instanceof UsageError) {
@@ -159,7 +196,7 @@ export async function tokenCommand(argv: string[], io: CliIo, services: TokenCom
       return 2;
     }
     if (e instanceof TokenError) {
-      io.err(e.message);
+      io.err(inSpanish(e.message));
       return 1;
     }
     throw e;

@@ -1,7 +1,11 @@
 /**
  * The only reader of `process.env`. Every setting is parsed and validated here once; the rest of the
- * code receives a typed, frozen `AppConfig`.
+ * code receives a typed, frozen `AppConfig`. Values may come from the environment or from the `.env`
+ * file (env-file.ts; the environment wins); both are validated the same way, and a problem names the
+ * variable (and the file, when it came from there). Messages: Spanish, English with `RUMBO_LANG=en`.
  */
+import { CONFIG_MESSAGES, Lang, langOf } from './config.messages';
+import { EnvFileResult, envFileSources } from './env-file';
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -33,6 +37,10 @@ export interface AppConfig {
   readonly uploadMaxBytes: number;
   /** Folder where claimed and uploaded workbooks are kept under generated names. */
   readonly storageDir: string;
+  /** Days a processed workbook is kept in storage (and in the inbox's processed/ and rejected/); 0 = forever. */
+  readonly storageRetentionDays: number;
+  /** Language of operator-facing messages (CLI, configuration, database bootstrap). */
+  readonly lang: Lang;
   /** Bounds on one workbook (rows and columns per sheet, inflated size, zip parts and ratio). */
   readonly importLimits: ImportLimits;
   /** Bounds on the isolated thread that reads and parses one workbook. */
@@ -96,20 +104,30 @@ export interface ParseSandboxLimits {
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  constructor(
+    readonly problems: string[],
+    lang: Lang = 'es',
+  ) {
+    super(`${CONFIG_MESSAGES[lang].header}\n- ${problems.join('\n- ')}`);
     this.name = 'ConfigError';
   }
 }
 
 type Env = Record<string, string | undefined>;
 
+/** Language and .env origin of the loadConfig call in progress (loadConfig is synchronous). */
+let current: { lang: Lang; sources: EnvFileResult | null } = { lang: 'es', sources: null };
+const msg = () => CONFIG_MESSAGES[current.lang];
+/** The variable as a message names it: "PORT", or "PORT (en /srv/rumbo/.env)" when the file set it. */
+const label = (name: string): string =>
+  current.sources?.file && current.sources.applied.includes(name) ? msg().fromFile(name, current.sources.file) : name;
+
 function parseBool(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
   if (raw === undefined || raw.trim() === '') return fallback;
   const v = raw.trim().toLowerCase();
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
-  problems.push(`${name} must be true or false, got "${raw}"`);
+  problems.push(msg().bool(label(name), raw));
   return fallback;
 }
 
@@ -117,7 +135,7 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
   if (raw === undefined || raw.trim() === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) {
-    problems.push(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+    problems.push(msg().integer(label(name), min, max, raw));
     return fallback;
   }
   return n;
@@ -132,27 +150,60 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-/** Parses and validates an environment (defaults to `process.env`). Throws ConfigError listing every problem. */
+/**
+ * Parses and validates an environment (defaults to `process.env`, with the `.env` file loaded into it by
+ * `loadEnvFile`). Throws ConfigError listing every problem.
+ */
 export function loadConfig(env: Env = process.env): AppConfig {
+  const lang = langOf(env);
+  const sources = env === process.env ? envFileSources() : null;
+  current = { lang, sources };
+  try {
+    return parseConfig(env, lang, sources);
+  } finally {
+    current = { lang: 'es', sources: null };
+  }
+}
+
+/** The variables `loadConfig` reads, in the order it reads them (for `rumbo config`). */
+export function configVariableNames(): string[] {
+  const seen = new Set<string>();
+  const probe = new Proxy({} as Env, {
+    get: (_t, key) => {
+      if (typeof key === 'string') seen.add(key);
+      return undefined;
+    },
+  });
+  parseConfig(probe, 'es', null);
+  return [...seen];
+}
+
+function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppConfig {
   const problems: string[] = [];
+  if (sources?.error && sources.file) problems.push(msg().envFileUnreadable(sources.file, sources.error));
   const rawEnv = (env.NODE_ENV ?? 'development').trim();
   const nodeEnv = (['development', 'production', 'test'].includes(rawEnv) ? rawEnv : 'development') as AppConfig['nodeEnv'];
+  if (rawEnv && !['development', 'production', 'test'].includes(rawEnv))
+    problems.push(msg().oneOf(label('NODE_ENV'), ['development', 'production', 'test'], rawEnv));
   const production = nodeEnv === 'production';
 
   const databaseUrl = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   try {
     const u = new URL(databaseUrl);
-    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') problems.push(`DATABASE_URL must start with mysql://, got "${u.protocol}"`);
-    if (!u.pathname || u.pathname === '/') problems.push('DATABASE_URL must name a database, e.g. mysql://root@127.0.0.1:3306/rumbo');
+    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') problems.push(msg().urlScheme(label('DATABASE_URL'), u.protocol));
+    if (!u.pathname || u.pathname === '/') problems.push(msg().urlDatabase(label('DATABASE_URL')));
   } catch {
-    problems.push(`DATABASE_URL is not a valid URL: "${databaseUrl}"`);
+    problems.push(msg().urlInvalid(label('DATABASE_URL'), databaseUrl.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')));
   }
 
   const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
-  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(msg().oneOf(label('LOG_LEVEL'), LOG_LEVELS, logLevel));
 
   const timeZone = env.TZ_REPORTS?.trim() || 'America/Bogota';
-  if (!isValidTimeZone(timeZone)) problems.push(`TZ_REPORTS must be an IANA time zone such as America/Bogota, got "${timeZone}"`);
+  if (!isValidTimeZone(timeZone)) problems.push(msg().timeZone(label('TZ_REPORTS'), timeZone));
+  const rawLang = env.RUMBO_LANG?.trim();
+  if (rawLang && !/^(es|en)([_-].*)?$/i.test(rawLang)) problems.push(msg().oneOf(label('RUMBO_LANG'), ['es', 'en'], rawLang));
+  parseInteger('RUMBO_LOCAL_DB_PORT', env.RUMBO_LOCAL_DB_PORT, 3307, 1, 65535, problems);
 
   const config: AppConfig = {
     nodeEnv,
@@ -171,6 +222,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicRead: parseBool('PUBLIC_READ', env.PUBLIC_READ, false, problems),
     uploadMaxBytes: parseInteger('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, problems),
     storageDir: env.STORAGE_DIR?.trim() || './data/storage',
+    storageRetentionDays: parseInteger('STORAGE_RETENTION_DAYS', env.STORAGE_RETENTION_DAYS, 90, 0, 36_500, problems),
+    lang,
     importLimits: {
       maxBytes: parseInteger('UPLOAD_MAX_BYTES', env.UPLOAD_MAX_BYTES, 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024, []),
       maxUncompressedBytes: parseInteger(
@@ -209,9 +262,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {
     problems.push(
-      `IMPORT_STALE_AFTER_MS (${config.importStaleAfterMs}) must be at least three times IMPORT_HEARTBEAT_MS (${config.importHeartbeatMs}), or live workers lose their batches`,
+      msg().staleAfter(label('IMPORT_STALE_AFTER_MS'), config.importStaleAfterMs, label('IMPORT_HEARTBEAT_MS'), config.importHeartbeatMs),
     );
   }
-  if (problems.length) throw new ConfigError(problems);
+  if (problems.length) throw new ConfigError(problems, lang);
   return Object.freeze(config);
 }

@@ -1,5 +1,5 @@
 /**
- * Enumerations of the domain (shared/spec/domain.md). The values are the canonical identifiers that
+ * Enumerations of the domain (docs/dominio.md). The values are the canonical identifiers that
  * the database stores, the GraphQL schema exposes (UPPER_SNAKE) and the templates accept.
  * This file is pure: no TypeORM, no GraphQL, so every layer (calculation, ingestion) may import it.
  */
@@ -30,7 +30,7 @@ export enum MembershipRole {
   OTRO = 'OTRO',
 }
 
-/** Roles that vote and count for quorum (domain.md). */
+/** Roles that vote and count for quorum (docs/dominio.md). */
 export const VOTING_ROLES: ReadonlySet<MembershipRole> = new Set([
   MembershipRole.PRESIDENCIA,
   MembershipRole.SECRETARIA_TECNICA,

@@ -70,14 +70,38 @@ describe('rumbo CLI', () => {
     expect(text).toMatch(/PRODUCTO_INEXISTENTE/);
     const written = await fs.readFile(path.join(dir, 'malo.errores.xlsx'));
     expect(readBack(written).sheets.map((s) => s.name)).toContain('Errores');
-    // The same build that is stored with the batch and served by GET /batches/:id/errores.xlsx.
-    const [batch] = (await db.ds.query(`SELECT errors_path FROM import_batches WHERE file_name = 'malo.xlsx'`)) as {
-      errors_path: string;
+    // Nothing kept without --conservar: the batch names neither the file nor an Errores workbook.
+    const [batch] = (await db.ds.query(`SELECT storage_path, errors_path FROM import_batches WHERE file_name = 'malo.xlsx'`)) as {
+      storage_path: string | null;
+      errors_path: string | null;
     }[];
-    expect((await fs.readFile(batch!.errors_path)).equals(written)).toBe(true);
+    expect(batch).toEqual({ storage_path: null, errors_path: null });
     out = [];
     expect(await run(['import', plan], io)).toBe(0);
     expect(out.join('\n')).toMatch(/duplicado/);
+  });
+
+  it('keeps no copy of an imported file unless asked with --conservar', async () => {
+    const storage = path.join(dir, 'storage');
+    const stored = async () => (await fs.readdir(storage).catch(() => [] as string[])).length;
+    const before = await stored();
+    const plan = await file('plan2.xlsx', workbookOf(ImportKind.PLAN, planObjects()));
+    out = [];
+    expect(await run(['validate', plan], io)).toBe(0);
+    const bad = await file('malo2.xlsx', workbookOf(ImportKind.REPORTE, { Reporte: [{ ...REPORTS[0]!, value: -2 }] }));
+    expect(await run(['import', bad], io)).toBe(1);
+    expect(await stored()).toBe(before);
+    const [last] = await db.ds.query('SELECT storage_path FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(last.storage_path).toBeNull();
+
+    out = [];
+    expect(await run(['import', '--conservar', bad], io)).toBe(1);
+    // The file and its Errores workbook, the same build that GET /batches/:id/errores.xlsx serves.
+    expect(await stored()).toBe(before + 2);
+    const [kept] = await db.ds.query('SELECT storage_path, errors_path FROM import_batches ORDER BY id DESC LIMIT 1');
+    expect(path.dirname(kept.storage_path)).toBe(storage);
+    const written = await fs.readFile(path.join(dir, 'malo2.errores.xlsx'));
+    expect((await fs.readFile(kept.errors_path)).equals(written)).toBe(true);
   });
 
   it('answers usage errors with exit code 2', async () => {

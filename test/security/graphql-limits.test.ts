@@ -9,7 +9,7 @@ import { insertPolicyFixture } from '../support/fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { HttpResult, startTestHttp } from '../support/test-http';
 
-/** The dashboard query of shared/spec/api.md. */
+/** The dashboard query of docs/api-cifras.md. */
 function dashboardQuery(): string {
   return DASHBOARD_QUERY;
 }
@@ -55,7 +55,7 @@ describe('GraphQL hardening over HTTP', () => {
     await db.drop();
   });
 
-  it('accepts the api.md dashboard query (1000-product page) comfortably', async () => {
+  it('accepts the docs/api-cifras.md dashboard query (1000-product page) comfortably', async () => {
     const res = await gql(dashboardQuery(), { code: 'DASH', cut: '2024-06-30' });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.policy.products.nodes).toHaveLength(12);
@@ -153,7 +153,7 @@ describe('GraphQL hardening over HTTP', () => {
     expect(prod.queryLimits).toEqual({ maxDepth: 12, maxAliases: 30, maxDirectives: 10, maxTokens: 5000, maxCost: 200_000 });
     expect(loadConfig({ NODE_ENV: 'development' })).toMatchObject({ introspection: true, graphqlIde: true });
     expect(loadConfig({ GRAPHQL_MAX_DEPTH: '20', GRAPHQL_MAX_COST: '1000' }).queryLimits).toMatchObject({ maxDepth: 20, maxCost: 1000 });
-    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/GRAPHQL_MAX_DEPTH must be an integer between 2 and 100/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1' })).toThrow(/GRAPHQL_MAX_DEPTH debe ser un número entero entre 2 y 100/);
     expect(() => loadConfig({ GRAPHQL_MAX_BODY_BYTES: 'lots' })).toThrow(/GRAPHQL_MAX_BODY_BYTES/);
   });
 

@@ -1,5 +1,5 @@
 /**
- * The dashboard query of shared/spec/api.md, plus the results level (issue 9): the results aggregate
+ * The dashboard query of docs/api-cifras.md, plus the results level (issue 9): the results aggregate
  * in `progress.results` and the result indicators in `results`, which must not change the fixed
  * number of statements.
  */

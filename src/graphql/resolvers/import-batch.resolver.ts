@@ -3,7 +3,7 @@ import { ImportBatchRecord, ImportIssueRecord } from '../../entities';
 import { GraphQLContext } from '../context';
 import { parseId } from '../ids';
 import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
-import { ImportBatchFilterInput, ImportIssueFilterInput } from '../types/filters.input';
+import { ImportBatchFilterInput, ImportBatchSort, ImportIssueFilterInput } from '../types/filters.input';
 
 const ImportBatchConnection = Connection(ImportBatchRecord, 'ImportBatch');
 const ImportIssueConnection = Connection(ImportIssueRecord, 'ImportIssue');
@@ -33,8 +33,18 @@ export class ImportBatchResolver {
     filter?: ImportBatchFilterInput,
     @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.DESC, description: 'Sort direction.' })
     direction?: SortDirectionEnum,
+    @Arg('orderBy', () => ImportBatchSort, { defaultValue: ImportBatchSort.CREATED_AT, description: 'Sort field.' })
+    orderBy?: ImportBatchSort,
   ) {
-    return toConnection(await ctx.services.importBatches.batches(ctx.viewer, filter ?? {}, page, direction ?? SortDirectionEnum.DESC));
+    return toConnection(
+      await ctx.services.importBatches.batches(
+        ctx.viewer,
+        filter ?? {},
+        page,
+        direction ?? SortDirectionEnum.DESC,
+        orderBy ?? ImportBatchSort.CREATED_AT,
+      ),
+    );
   }
 
   @FieldResolver(() => ImportIssueConnection, {

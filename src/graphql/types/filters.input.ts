@@ -22,6 +22,21 @@ export enum EntitySort {
 }
 registerEnumType(EntitySort, { name: 'EntitySort', description: 'Order of an entity list.' });
 
+export enum ImportBatchSort {
+  CREATED_AT = 'CREATED_AT',
+  FINISHED_AT = 'FINISHED_AT',
+  FILE_NAME = 'FILE_NAME',
+}
+registerEnumType(ImportBatchSort, {
+  name: 'ImportBatchSort',
+  description: 'Order of an import-batch list (ties, and batches not finished yet, by id).',
+  valuesConfig: {
+    CREATED_AT: { description: 'When the batch was created (upload or claim).' },
+    FINISHED_AT: { description: 'When processing finished; unfinished batches first ascending, last descending.' },
+    FILE_NAME: { description: 'File name as uploaded.' },
+  },
+});
+
 export enum ProductSort {
   CODE = 'CODE',
   NAME = 'NAME',
