@@ -22,6 +22,8 @@ import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/orga
 import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
+import { ProductTrajectoryResolver } from './resolvers/product-trajectory.resolver';
+import { ViewerResolver } from './resolvers/viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -52,6 +54,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SessionQuorumResolver,
   MembershipRateResolver,
   EntityRateResolver,
+  ViewerResolver,
+  ProductTrajectoryResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

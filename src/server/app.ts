@@ -16,6 +16,7 @@ import { ErrorCode } from '../services/errors';
 import { Authenticate, createAuthenticator } from './auth';
 import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
+import { mountWebApp } from './web-static';
 
 export interface AppDeps {
   config: AppConfig;
@@ -27,6 +28,8 @@ export interface AppDeps {
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** Extra routes mounted before GraphQL (uploads, templates); guard them with `requireViewer(authenticate)`. */
   routes?: (app: Express, services: Services, authenticate: Authenticate) => void;
+  /** Folder of the built web app (default `<repo>/dist/web`, docs/web.md); `false` serves no web app. */
+  webDir?: string | false;
 }
 
 export interface RunningApp {
@@ -150,6 +153,9 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       context: async ({ req }) => createContext(config, services, await authenticate(req)),
     }),
   );
+
+  // The web app last: its fallback never shadows an API path (server/web-static.ts).
+  if (deps.webDir !== false) mountWebApp(app, deps.webDir);
 
   app.use((err: Error & { status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);
