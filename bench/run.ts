@@ -3,7 +3,7 @@
  *
  *   npm run bench                         all sections, the sizes of the issue (about 5 min on 2 cores)
  *   npm run bench -- --quick              all sections, small sizes, one run each (< 1 min): checks the code works
- *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size)
+ *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size, web)
  *   npm run bench -- --out FILE           write the results there
  *   BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" npm run bench -- import
  *                                         profile the measured child processes
@@ -20,6 +20,7 @@ import { dataSizeBench } from './data-size.bench';
 import { importBench } from './import.bench';
 import { loadBench } from './load.bench';
 import { writeResults } from './results.writer';
+import { webBench } from './web.bench';
 import { machineInfo } from './support/machine';
 import { OUT_DIR } from './support/pipeline';
 import { RunOptions, SectionId, SectionResult } from './support/results';
@@ -29,8 +30,9 @@ const SECTIONS: Record<SectionId, (o: RunOptions, log: (m: string) => void) => P
   dashboard: dashboardBench,
   load: loadBench,
   size: dataSizeBench,
+  web: webBench,
 };
-const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size'];
+const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size', 'web'];
 
 interface Cli {
   quick: boolean;

@@ -1,5 +1,6 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ViewerProvider } from './auth/viewer-context';
+import { AppLinkProvider } from './components/app-link';
 import { ErrorBoundary } from './components/error-boundary';
 import { Layout } from './components/layout';
 import { NotFound } from './components/status';
@@ -17,18 +18,20 @@ export function App() {
     <ErrorBoundary>
       <BrowserRouter>
         <ViewerProvider>
-          <Layout>
-            <Routes>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/ingresar" element={<SignInPage />} />
-              <Route path="/politicas/:code" element={<PolicyPage />} />
-              <Route path="/politicas/:code/productos/:productCode" element={<ProductPage />} />
-              <Route path="/instancias/:code" element={<InstancePage />} />
-              <Route path="/instancias/:code/sesiones/:year/:number" element={<SessionPage />} />
-              <Route path="/lotes" element={<BatchesPage />} />
-              <Route path="*" element={<NotFound message="Esta dirección no existe en Rumbo." />} />
-            </Routes>
-          </Layout>
+          <AppLinkProvider>
+            <Layout>
+              <Routes>
+                <Route path="/" element={<HomePage />} />
+                <Route path="/ingresar" element={<SignInPage />} />
+                <Route path="/politicas/:code" element={<PolicyPage />} />
+                <Route path="/politicas/:code/productos/:productCode" element={<ProductPage />} />
+                <Route path="/instancias/:code" element={<InstancePage />} />
+                <Route path="/instancias/:code/sesiones/:year/:number" element={<SessionPage />} />
+                <Route path="/lotes" element={<BatchesPage />} />
+                <Route path="*" element={<NotFound message="Esta dirección no existe en Rumbo." />} />
+              </Routes>
+            </Layout>
+          </AppLinkProvider>
         </ViewerProvider>
       </BrowserRouter>
     </ErrorBoundary>

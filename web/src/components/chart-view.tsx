@@ -14,6 +14,14 @@ interface ChartViewProps {
   testId?: string;
 }
 
+let runtime: Promise<typeof import('./echarts-runtime')> | null = null;
+
+/** Loads ECharts once; pages with charts call it on mount so the chunk is ready when their data arrives. */
+export function loadCharts(): Promise<typeof import('./echarts-runtime')> {
+  runtime ??= import('./echarts-runtime');
+  return runtime;
+}
+
 /** A chart drawn by ECharts (loaded on demand), with its text summary and a table alternative. */
 export function ChartView({ option, title, summary, alternative, height = 320, testId }: ChartViewProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -23,11 +31,12 @@ export function ChartView({ option, title, summary, alternative, height = 320, t
     let disposed = false;
     let chart: { dispose(): void; resize(): void; setOption(o: EChartsOption): void } | undefined;
     const onResize = () => chart?.resize();
-    import('./echarts-runtime').then(
+    loadCharts().then(
       ({ echarts }) => {
         if (disposed || !ref.current) return;
         chart = echarts.init(ref.current, undefined, { renderer: 'svg' });
         chart.setOption({ ...option, animation: false, aria: { enabled: false } });
+        performance.mark('rumbo:chart');
         window.addEventListener('resize', onResize);
       },
       () => setFailed(true),

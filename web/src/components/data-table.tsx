@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { memo, useEffect, useState, type ReactNode } from 'react';
 import { buildExportTable, exportFileName, saveBlob, toCsv, type ExportColumn } from '../download/table-export';
 
 export interface Column<Row> extends ExportColumn<Row> {
@@ -23,8 +23,50 @@ interface DataTableProps<Row> {
   note?: ReactNode;
 }
 
+/** One row; memoised so drawing the next rows of a long table does not draw the earlier ones again. */
+const TableRow = memo(function TableRow({ row, columns }: { row: unknown; columns: readonly Column<unknown>[] }) {
+  return (
+    <tr>
+      {columns.map((c) => {
+        const content = c.render ? c.render(row) : c.text(row);
+        return c.rowHeader ? (
+          <th key={c.header} scope="row" className={c.numeric ? 'num' : undefined}>
+            {content}
+          </th>
+        ) : (
+          <td key={c.header} className={c.numeric ? 'num' : undefined}>
+            {content}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
 /** A table with its "Descargar" buttons: the files hold exactly these rows and columns (docs/web.md). */
+/** Rows drawn in the first frame; long tables draw the rest in the next frame (docs/web.md#rendimiento). */
+export const FIRST_ROWS = 150;
+const ROWS_PER_FRAME = 5000;
+
+/** How many of `total` rows are on screen: all for short tables, growing frame by frame for long ones. */
+function useProgressiveCount(total: number, reset: unknown): number {
+  const [count, setCount] = useState(() => Math.min(total, FIRST_ROWS));
+  useEffect(() => {
+    setCount(Math.min(total, FIRST_ROWS));
+  }, [total, reset]);
+  useEffect(() => {
+    if (count >= total) {
+      if (total > FIRST_ROWS) performance.mark('rumbo:table-complete');
+      return;
+    }
+    const id = requestAnimationFrame(() => setCount((c) => Math.min(total, c + ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(id);
+  }, [count, total]);
+  return count;
+}
+
 export function DataTable<Row>({ caption, columns, rows, rowKey, fileName, empty, testId, note }: DataTableProps<Row>) {
+  const shown = useProgressiveCount(rows.length, rows);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const name = exportFileName(fileName);
@@ -88,22 +130,9 @@ export function DataTable<Row>({ caption, columns, rows, rowKey, fileName, empty
                 </td>
               </tr>
             ) : (
-              rows.map((row, i) => (
-                <tr key={rowKey(row, i)}>
-                  {columns.map((c) => {
-                    const content = c.render ? c.render(row) : c.text(row);
-                    return c.rowHeader ? (
-                      <th key={c.header} scope="row" className={c.numeric ? 'num' : undefined}>
-                        {content}
-                      </th>
-                    ) : (
-                      <td key={c.header} className={c.numeric ? 'num' : undefined}>
-                        {content}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))
+              rows
+                .slice(0, shown)
+                .map((row, i) => <TableRow key={rowKey(row, i)} row={row} columns={columns as readonly Column<unknown>[]} />)
             )}
           </tbody>
         </table>

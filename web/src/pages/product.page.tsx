@@ -1,7 +1,7 @@
-import { useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { productTrajectoryChart } from '../../../src/charts/product-trajectory-chart';
-import { ChartView } from '../components/chart-view';
+import { ChartView, loadCharts } from '../components/chart-view';
 import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage, Loading, NotFound } from '../components/status';
 import {
@@ -100,6 +100,7 @@ export function ProductPage() {
   const state = useProductPage(code, productCode, cut);
   const product = state.data?.product ?? null;
   useTitle(product ? `${product.code} ${product.name}` : productCode);
+  useEffect(() => void loadCharts().catch(() => undefined), []);
   const chart = useMemo(
     () =>
       product
@@ -128,7 +129,7 @@ export function ProductPage() {
         {product.code} {product.name}
       </h1>
       <section aria-labelledby="cifras" className="headline">
-        <h2 id="cifras">Cifras al {formatLongDate(p.cut)}</h2>
+        <h2 id="cifras">Cifras con corte a {formatLongDate(p.cut)}</h2>
         <dl>
           <div className="figure">
             <dt>Semáforo</dt>
@@ -196,7 +197,7 @@ export function ProductPage() {
           title="Logro acumulado y meta a la fecha al cierre de cada periodo"
           summary={
             product.trajectory.length
-              ? `${product.trajectory.length} periodos cerrados; al último cierre, logro ${formatNumber(product.trajectory[product.trajectory.length - 1].progress.achieved, 4)}.`
+              ? `${product.trajectory.length === 1 ? '1 periodo cerrado' : `${product.trajectory.length} periodos cerrados`}; al último cierre, logro ${formatNumber(product.trajectory[product.trajectory.length - 1].progress.achieved, 4)}.`
               : 'Todavía no hay periodos cerrados a la fecha de corte.'
           }
           option={chart}
