@@ -33,6 +33,8 @@ export function measureBarsOption(measure: Measure, options: MeasureBarsOptions)
     },
     yAxis: {
       type: 'value',
+      // Room below a negative gap bar for its label, clear of the category labels.
+      boundaryGap: ['12%', '8%'],
       axisLabel: { formatter: percentAxisLabel, color: AXIS_COLOR },
       splitLine: { lineStyle: { color: '#e5e5e5' } },
     },

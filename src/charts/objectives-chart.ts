@@ -38,6 +38,8 @@ export function objectivesChart(objectives: readonly ObjectiveChartItem[], optio
     },
     yAxis: {
       type: 'value',
+      // Room below a negative gap bar for its label, clear of the category labels.
+      boundaryGap: ['12%', '8%'],
       axisLabel: { formatter: percentAxisLabel, color: AXIS_COLOR },
       splitLine: { lineStyle: { color: '#e5e5e5' } },
     },
