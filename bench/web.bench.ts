@@ -96,7 +96,8 @@ export async function webBench(o: RunOptions, log: (m: string) => void): Promise
     await page.goto(`${base}/`, { waitUntil: 'networkidle' });
     await page.waitForTimeout(200);
     const assetBytes = sizes.filter((s) => !s.api).reduce((a, s) => a + s.bytes, 0);
-    log(`first load of /: ${(assetBytes / 1024).toFixed(1)} KB of app files (${sizes.filter((s) => !s.api).length} requests)`);
+    const assetRequests = sizes.filter((s) => !s.api).length;
+    log(`first load of /: ${(assetBytes / 1024).toFixed(1)} KB of app files (${assetRequests} requests)`);
 
     const url = `${base}/politicas/${shape.code}?corte=${DASHBOARD_CUT}`;
     const first = await policyRun(page, url, products); // warms the chart chunk and the server
@@ -148,7 +149,7 @@ export async function webBench(o: RunOptions, log: (m: string) => void): Promise
         {
           title: 'First load of / (fresh browser context)',
           header: ['what', 'requests', 'bytes'],
-          rows: [['app files (HTML, JS, CSS, icon)', sizes.filter((s) => !s.api).length, `${(assetBytes / 1024).toFixed(1)} KB`]],
+          rows: [['app files (HTML, JS, CSS, icon)', assetRequests, `${(assetBytes / 1024).toFixed(1)} KB`]],
         },
       ],
       notes: [

@@ -34,10 +34,12 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     execute(ViewerQuery, {}).then(
       ({ viewer }) => {
         if (!live) return;
+        // With PUBLIC_READ an anonymous reader reads as a VIEWER: signed in means "this tab holds a key".
+        const signedIn = readKey() !== null;
         setState({
-          status: viewer.role ? 'signed-in' : 'anonymous',
+          status: signedIn ? 'signed-in' : 'anonymous',
           role: viewer.role,
-          name: viewer.role ? viewer.name : null,
+          name: signedIn ? viewer.name : null,
           entity: viewer.entity,
         });
       },

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage, Loading } from '../components/status';
-import { formatPercent, formatSignedPercent, todayInBogota } from '../format';
+import { formatLongDate, formatPercent, formatSignedPercent, todayInBogota } from '../format';
 import type { HomePageQuery } from '../gql/graphql';
 import { useHomePage } from '../hooks/page-data';
 import { useTitle } from '../hooks/use-title';
@@ -99,8 +99,8 @@ export function HomePage() {
       <section aria-labelledby="politicas">
         <h2 id="politicas">Políticas</h2>
         <p className="lead">
-          Avance a la fecha frente a la trayectoria ideal y semáforo de los productos con corte de hoy ({cut}). Verde incluye los productos
-          no exigibles, como lo hace la oficina.
+          Avance a la fecha frente a la trayectoria ideal y semáforo de los productos con corte de hoy ({formatLongDate(cut)}). Verde
+          incluye los productos no exigibles, como lo hace la oficina.
         </p>
         <DataTable
           testId="tabla-politicas"
