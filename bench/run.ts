@@ -3,7 +3,7 @@
  *
  *   npm run bench                         all sections, the sizes of the issue (about 5 min on 2 cores)
  *   npm run bench -- --quick              all sections, small sizes, one run each (< 1 min): checks the code works
- *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size, report)
+ *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size, report, web)
  *   npm run bench -- --out FILE           write the results there
  *   BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" npm run bench -- import
  *                                         profile the measured child processes
@@ -21,6 +21,7 @@ import { importBench } from './import.bench';
 import { loadBench } from './load.bench';
 import { reportBench } from './report.bench';
 import { writeResults } from './results.writer';
+import { webBench } from './web.bench';
 import { machineInfo } from './support/machine';
 import { OUT_DIR } from './support/pipeline';
 import { RunOptions, SectionId, SectionResult } from './support/results';
@@ -31,8 +32,9 @@ const SECTIONS: Record<SectionId, (o: RunOptions, log: (m: string) => void) => P
   load: loadBench,
   size: dataSizeBench,
   report: reportBench,
+  web: webBench,
 };
-const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size', 'report'];
+const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size', 'report', 'web'];
 
 interface Cli {
   quick: boolean;

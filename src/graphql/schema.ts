@@ -32,6 +32,8 @@ import {
   ResultResolver,
 } from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
+import { ProductTrajectoryResolver } from './resolvers/product-trajectory.resolver';
+import { ViewerResolver } from './resolvers/viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -69,6 +71,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SessionQuorumResolver,
   MembershipRateResolver,
   EntityRateResolver,
+  ViewerResolver,
+  ProductTrajectoryResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

@@ -19,6 +19,7 @@ import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions
 import { Logger } from './logger';
 import { operationTypePlugin } from './operation-types';
 import { mountReportRoutes } from './report.routes';
+import { mountWebApp } from './web-static';
 
 export interface AppDeps {
   config: AppConfig;
@@ -30,6 +31,8 @@ export interface AppDeps {
   plugins?: ApolloServerPlugin<GraphQLContext>[];
   /** Extra routes mounted before GraphQL (uploads, templates); guard them with `requireViewer(authenticate)`. */
   routes?: (app: Express, services: Services, authenticate: Authenticate) => void;
+  /** Folder of the built web app (default `<repo>/dist/web`, docs/web.md); `false` serves no web app. */
+  webDir?: string | false;
 }
 
 export interface RunningApp {
@@ -213,6 +216,9 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       },
     }),
   );
+
+  // The web app last: its fallback never shadows an API path (server/web-static.ts).
+  if (deps.webDir !== false) mountWebApp(app, deps.webDir);
 
   app.use((err: Error & { status?: number; statusCode?: number }, _req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(err);

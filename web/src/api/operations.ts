@@ -1,0 +1,544 @@
+import { graphql } from '../gql';
+
+/**
+ * Every GraphQL operation of the web app (one per page, plus the batch issues on their own so the
+ * /lotes issues list adapts in one place). Types are generated from schema.graphql (docs/web.md).
+ */
+
+export const ViewerQuery = graphql(`
+  query Viewer {
+    viewer {
+      role
+      name
+      entity {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const HomePageQuery = graphql(`
+  query HomePage($from: Date!, $to: Date!) {
+    policies(first: 200) {
+      totalCount
+      nodes {
+        code
+        name
+        startYear
+        endYear
+        leadEntity {
+          code
+          name
+          acronym
+        }
+        progress {
+          cut
+          total {
+            productCount
+            toDate {
+              progress
+              ideal
+              gap
+            }
+            shares {
+              green
+              yellow
+              red
+            }
+          }
+        }
+      }
+    }
+    instances(first: 500) {
+      totalCount
+      nodes {
+        code
+        name
+        kind
+        technicalSecretariat {
+          code
+          name
+          acronym
+        }
+        stats(from: $from, to: $to) {
+          sessions {
+            type
+            held
+            programmed
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const PolicyPageQuery = graphql(`
+  query PolicyPage($code: String!, $cut: Date, $filter: PolicyProductFilter) {
+    policy(code: $code) {
+      code
+      name
+      startYear
+      endYear
+      vigencias
+      legalAct
+      adoptionDate
+      leadEntity {
+        code
+        name
+        acronym
+      }
+      objectives {
+        number
+        text
+      }
+      progress(cut: $cut) {
+        cut
+        total {
+          productCount
+          missingReportCount
+          overExecutionCount
+          toDate {
+            progress
+            ideal
+            gap
+          }
+          cumulative {
+            progress
+            ideal
+            gap
+          }
+          lights {
+            alto
+            medio
+            bajo
+            notDue
+          }
+          shares {
+            green
+            yellow
+            red
+          }
+        }
+        byObjective {
+          objective {
+            number
+            text
+          }
+          progress {
+            productCount
+            toDate {
+              progress
+              ideal
+              gap
+            }
+          }
+        }
+        bySector {
+          sector {
+            name
+          }
+          progress {
+            productCount
+            lights {
+              alto
+              medio
+              bajo
+              notDue
+            }
+          }
+        }
+        byEntity {
+          entity {
+            code
+            name
+            acronym
+          }
+          progress {
+            productCount
+            missingReportCount
+          }
+        }
+      }
+      products(cut: $cut, filter: $filter, first: 1000) {
+        totalCount
+        nodes {
+          code
+          name
+          indicator
+          objective {
+            number
+          }
+          sector {
+            name
+          }
+          responsibleEntity {
+            code
+            name
+            acronym
+          }
+          progress(cut: $cut) {
+            due
+            trafficLight
+            missingReport
+            overExecution
+            toDate {
+              progress
+              ideal
+              gap
+            }
+          }
+        }
+      }
+      missing: products(cut: $cut, filter: { missingReport: true }, first: 1000) {
+        totalCount
+        nodes {
+          code
+          name
+          responsibleEntity {
+            code
+            name
+            acronym
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ProductPageQuery = graphql(`
+  query ProductPage($policyCode: String!, $code: String!, $cut: Date) {
+    product(policyCode: $policyCode, code: $code) {
+      code
+      name
+      indicator
+      formula
+      unit
+      focus
+      targetPopulation
+      sdg
+      developmentPlanLink
+      baselineValue
+      baselineDate
+      baselineSource
+      annualizationType
+      periodicity
+      weight
+      priority
+      finalGoal
+      policy {
+        code
+        name
+      }
+      objective {
+        number
+        text
+      }
+      sector {
+        name
+      }
+      responsibleEntity {
+        code
+        name
+        acronym
+      }
+      coResponsibleEntities {
+        code
+        name
+        acronym
+      }
+      goals {
+        year
+        period
+        value
+      }
+      reports {
+        id
+        year
+        period
+        value
+        qualitative
+        difficulties
+        evidence
+        reportedBy
+        updatedAt
+        history {
+          changedAt
+          previousValue
+          newValue
+        }
+      }
+      trajectory(cut: $cut) {
+        year
+        period
+        periodEnd
+        progress {
+          achieved
+          goalToDate
+          due
+          trafficLight
+          toDate {
+            progress
+          }
+        }
+      }
+      progress(cut: $cut) {
+        cut
+        achieved
+        finalGoal
+        goalToDate
+        ratio
+        due
+        trafficLight
+        missingReport
+        overExecution
+        toDate {
+          progress
+          ideal
+          gap
+        }
+        cumulative {
+          progress
+          ideal
+          gap
+        }
+      }
+    }
+  }
+`);
+
+export const InstancePageQuery = graphql(`
+  query InstancePage($code: String!, $from: Date!, $to: Date!, $overdueBefore: Date!) {
+    instance(code: $code) {
+      code
+      name
+      kind
+      territory
+      legalBasis
+      quorumRule
+      technicalSecretariat {
+        code
+        name
+        acronym
+      }
+      functions {
+        number
+        text
+      }
+      stats(from: $from, to: $to) {
+        from
+        to
+        functionCoverage
+        commitments {
+          open
+          done
+          overdue
+        }
+        sessions {
+          type
+          held
+          programmed
+          compliance
+        }
+      }
+      memberships {
+        id
+        role
+        fromDate
+        toDate
+        attendanceRate(from: $from, to: $to)
+        person {
+          id
+          name
+          position
+          email
+          entity {
+            code
+            name
+            acronym
+          }
+        }
+      }
+      sessions(from: $from, to: $to) {
+        id
+        year
+        number
+        date
+        type
+        status
+        quorum {
+          met
+          present
+          required
+          voting
+        }
+        attendance {
+          attended
+          delegated
+          person {
+            id
+          }
+        }
+      }
+    }
+    commitments(filter: { instanceCode: $code }, first: 1000) {
+      nodes {
+        id
+        text
+        status
+        dueDate
+        responsibleEntity {
+          code
+          name
+          acronym
+        }
+        session {
+          year
+          number
+          date
+        }
+      }
+    }
+    overdue: commitments(filter: { instanceCode: $code, status: ABIERTO, dueBefore: $overdueBefore }, first: 1000) {
+      nodes {
+        id
+      }
+    }
+  }
+`);
+
+export const SessionPageQuery = graphql(`
+  query SessionPage($code: String!, $year: Int!, $number: Int!) {
+    session(instanceCode: $code, year: $year, number: $number) {
+      year
+      number
+      date
+      startTime
+      endTime
+      place
+      modality
+      type
+      status
+      minutesUrl
+      instance {
+        code
+        name
+      }
+      agenda {
+        position
+        text
+      }
+      attendance {
+        attended
+        delegated
+        observations
+        person {
+          id
+          name
+          position
+          entity {
+            code
+            name
+            acronym
+          }
+        }
+      }
+      quorum {
+        met
+        present
+        required
+        voting
+      }
+      commitments {
+        id
+        text
+        status
+        dueDate
+        responsibleEntity {
+          code
+          name
+          acronym
+        }
+      }
+      reviews {
+        id
+        report
+        feedback
+        observations
+        product {
+          code
+          name
+          policy {
+            code
+          }
+        }
+      }
+      functionsAddressed {
+        number
+        text
+      }
+    }
+  }
+`);
+
+export const BatchesPageQuery = graphql(`
+  query BatchesPage($filter: ImportBatchFilter) {
+    importBatches(first: 200, filter: $filter) {
+      totalCount
+      nodes {
+        id
+        fileName
+        kind
+        status
+        uploader
+        createdAt
+        startedAt
+        finishedAt
+        parseMs
+        validateMs
+        importMs
+        rowsRead
+        rowsInserted
+        rowsUpdated
+        rowsUnchanged
+        rowsRejected
+        errorCount
+        warningCount
+      }
+    }
+  }
+`);
+
+/**
+ * The issues of one batch, on their own: the first page of the `issues` connection (the stored list keeps at
+ * most IMPORT_MAX_ISSUES_PER_CODE per code) and the totals per code and column, which count them all.
+ */
+export const BatchIssuesQuery = graphql(`
+  query BatchIssues($id: ID!) {
+    importBatch(id: $id) {
+      id
+      fileName
+      errorCount
+      warningCount
+      issueTotals {
+        severity
+        code
+        sheet
+        column
+        count
+      }
+      issues(first: 1000) {
+        totalCount
+        nodes {
+          severity
+          code
+          sheet
+          row
+          column
+          value
+          message
+        }
+      }
+    }
+  }
+`);

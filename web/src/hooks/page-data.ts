@@ -1,0 +1,32 @@
+import { useMemo } from 'react';
+import { BatchesPageQuery, HomePageQuery, InstancePageQuery, PolicyPageQuery, ProductPageQuery, SessionPageQuery } from '../api/operations';
+import type { ImportBatchFilter, PolicyProductFilter } from '../gql/graphql';
+import { useApiQuery } from './use-api-query';
+
+/** One hook per page: the page's one operation with its variables (pages stay thin). */
+export function useHomePage(from: string, to: string) {
+  return useApiQuery(
+    HomePageQuery,
+    useMemo(() => ({ from, to }), [from, to]),
+  );
+}
+
+export function usePolicyPage(code: string, cut: string | null, filter: PolicyProductFilter | undefined) {
+  return useApiQuery(PolicyPageQuery, { code, cut, filter });
+}
+
+export function useProductPage(policyCode: string, code: string, cut: string | null) {
+  return useApiQuery(ProductPageQuery, { policyCode, code, cut });
+}
+
+export function useInstancePage(code: string, from: string, to: string, overdueBefore: string) {
+  return useApiQuery(InstancePageQuery, { code, from, to, overdueBefore });
+}
+
+export function useSessionPage(code: string, year: number, number: number) {
+  return useApiQuery(SessionPageQuery, { code, year, number });
+}
+
+export function useBatchesPage(filter: ImportBatchFilter | undefined) {
+  return useApiQuery(BatchesPageQuery, { filter });
+}
