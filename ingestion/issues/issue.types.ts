@@ -53,6 +53,8 @@ export const ISSUE_CODES = [
   'VALOR_PARECE_FRACCION', // W 0–1 value in a product whose unit is %
   'PRODUCTO_SIN_METAS', // W
   'VALOR_REPORTADO_CAMBIA', // W a report changes a stored value
+  // Review (docs/review.md)
+  'PERIODO_CERRADO', // E a report would add to or change a period the office closed
   // Instance checks
   'TOTAL_SESIONES_NO_COINCIDE', // W matrix total ≠ marks
   'MARCA_DIA_NO_COINCIDE', // W day-number mark ≠ session date's day

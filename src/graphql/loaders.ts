@@ -20,7 +20,7 @@ import {
   SessionRecord,
   SessionScheduleRecord,
 } from '../entities';
-import { PeriodValueRow, RecordLoadingService } from '../services/record-loading.service';
+import { PeriodValueRow, RecordLoadingService, ReviewedValueRow } from '../services/record-loading.service';
 
 /**
  * Per-request DataLoaders (created with the request context, never shared between requests), so a
@@ -56,7 +56,8 @@ export class Loaders {
   readonly reportsByProductId = this.many(ProgressReportRecord, 'productId', { year: 'ASC', period: 'ASC' });
   /** Goals and reports as plain year/period/value rows, for the progress calculation. */
   readonly goalValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('goals', ids));
-  readonly reportValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('progress_reports', ids));
+  /** Reports with both the latest and the approved value: both bases come from one statement. */
+  readonly reportValuesByProductId = new DataLoader<number, ReviewedValueRow[]>((ids) => this.records.reviewedValues(ids));
   readonly reportChangesByReportId = this.many(ProgressReportChangeRecord, 'reportId', { id: 'ASC' });
   readonly coResponsiblesByProductId = this.many(ProductCoResponsibleRecord, 'productId', { position: 'ASC' });
   readonly reviewsByProductId = this.many(ProductReviewRecord, 'productId', { id: 'ASC' });

@@ -1,5 +1,7 @@
-import { PolicyCalcInput, PolicyProductInput } from '../calculation/types';
+import { PeriodRef, PolicyCalcInput, PolicyProductInput, ReportInput } from '../calculation/types';
+import { ReportBasis, ReviewStatus } from '../domain/enums';
 import { GoalRecord, OrgEntityRecord, PolicyRecord, ProductRecord, ProgressReportRecord } from '../entities';
+import { ReviewedValueRow } from './record-loading.service';
 
 /** Maps stored rows to the calculation module's plain inputs (no logic of its own). */
 export function toPolicyCalcInput(p: PolicyRecord): PolicyCalcInput {
@@ -11,6 +13,7 @@ export function toPolicyProductInput(
   goals: readonly Pick<GoalRecord, 'year' | 'period' | 'value'>[],
   reports: readonly Pick<ProgressReportRecord, 'year' | 'period' | 'value'>[],
   responsible: OrgEntityRecord | null,
+  pendingReports: readonly PeriodRef[] = [],
 ): PolicyProductInput {
   return {
     id: product.id,
@@ -22,8 +25,31 @@ export function toPolicyProductInput(
     priority: product.priority,
     goals: goals.map((g) => ({ year: g.year, period: g.period === '' ? null : g.period, value: g.value })),
     reports: reports.map((r) => ({ year: r.year, period: r.period, value: r.value })),
+    pendingReports,
     objectiveId: product.objectiveId,
     sectorId: responsible?.sectorId ?? null,
     entityId: product.responsibleEntityId,
   };
+}
+
+/**
+ * The values the figures use on a basis (docs/review.md): APPROVED takes each report's last approved
+ * value (a report never approved is left out: a missing report); SUBMITTED takes the latest value
+ * sent, whatever its state. On both, the periods whose latest value waits for review are named so
+ * the calculation can flag pendingReview.
+ */
+export function reportsOnBasis(
+  rows: readonly ReviewedValueRow[],
+  basis: ReportBasis,
+): { reports: ReportInput[]; pendingReports: PeriodRef[] } {
+  const reports: ReportInput[] = [];
+  const pendingReports: PeriodRef[] = [];
+  for (const r of rows) {
+    if (r.reviewStatus === ReviewStatus.PENDING) pendingReports.push({ year: r.year, period: r.period });
+    // An APPROVED report's latest value is its approved value (rows written before review existed included).
+    const approved = r.reviewStatus === ReviewStatus.APPROVED ? r.value : r.approvedValue;
+    const value = basis === ReportBasis.SUBMITTED ? r.value : approved;
+    if (value !== null) reports.push({ year: r.year, period: r.period, value });
+  }
+  return { reports, pendingReports };
 }

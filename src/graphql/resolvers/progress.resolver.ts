@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ReportBasis } from '../../domain/enums';
 import { ObjectiveRecord, OrgEntityRecord, PolicyRecord, ProductRecord, SectorRecord } from '../../entities';
 import { policyProducts } from '../policy-products';
 import { GraphQLContext } from '../context';
@@ -16,6 +17,7 @@ import {
 
 const PolicyProductConnection = Connection(ProductRecord, 'PolicyProduct');
 const CUT = 'Cut date (YYYY-MM-DD); default today in the server time zone (TZ_REPORTS, default America/Bogota).';
+const BASIS = 'Which reported values count: APPROVED (default; the last value the office approved) or SUBMITTED (the latest value sent).';
 
 @Resolver(() => PolicyRecord)
 export class PolicyProgressResolver {
@@ -24,8 +26,9 @@ export class PolicyProgressResolver {
     @Root() p: PolicyRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return ctx.progress.policy(p.id, cut);
+    return ctx.progress.policy(p.id, cut, basis);
   }
 
   @FieldResolver(() => PolicyProductConnection, {
@@ -55,8 +58,9 @@ export class ObjectiveProgressResolver {
     @Root() o: ObjectiveRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return await ctx.progress.objective(o.policyId, o.id, cut);
+    return await ctx.progress.objective(o.policyId, o.id, cut, basis);
   }
 }
 
@@ -67,8 +71,9 @@ export class ProductProgressResolver {
     @Root() p: ProductRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return (await ctx.progress.product(p, cut)).progress;
+    return (await ctx.progress.product(p, cut, basis)).progress;
   }
 }
 

@@ -53,6 +53,12 @@ export class ProductProgressType {
 
   @Field(() => Boolean, { description: 'A closed period that needed a report has none (counted as 0).' })
   missingReport!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "A closed period has a value sent and waiting for the office's review: on basis APPROVED it is not counted (a report never approved is missing).",
+  })
+  pendingReview!: boolean;
 }
 
 @ObjectType('TrafficLightCounts', { description: 'How many products have each light (raw counts).' })
@@ -112,6 +118,9 @@ export class AggregateProgressType {
 
   @Field(() => Int, { description: 'Products flagged overExecution.' })
   overExecutionCount!: number;
+
+  @Field(() => Int, { description: 'Products flagged pendingReview.' })
+  pendingReviewCount!: number;
 }
 
 @ObjectType('ObjectiveProgress', { description: 'Figures of one objective within its policy.' })
