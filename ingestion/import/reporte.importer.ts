@@ -13,14 +13,14 @@ const REPORTS = {
     product_id: 'int',
     year: 'int',
     period: 'text',
-    value: 'decimal',
+    value: 'double',
     qualitative: 'text',
     difficulties: 'text',
     evidence: 'text',
     reported_by: 'text',
     import_batch_id: 'int',
     review_status: 'text',
-    approved_value: 'decimal',
+    approved_value: 'double',
     review_version: 'int',
   },
   untracked: ['import_batch_id', 'review_status', 'approved_value', 'review_version'],
@@ -29,10 +29,24 @@ const REPORTS = {
 interface ProductRef {
   id: number;
   unit: string | null;
+  /** A result indicator (its reports go to result_reports). */
+  result: boolean;
   policyId: number;
   /** The policy's reports need the office's review when an entity sends them. */
   reviewRequired: boolean;
 }
+
+/** `p:12` for product 12, `r:3` for result 3: the owner of a report row. */
+function ownerKey(row: Row): string {
+  return row.product_id !== undefined ? `p:${String(row.product_id)}` : `r:${String(row.result_id)}`;
+}
+
+const RESULT_REPORTS = {
+  ...REPORTS,
+  table: 'result_reports',
+  key: ['result_id', 'year', 'period'],
+  columns: { ...Object.fromEntries(Object.entries(REPORTS.columns).filter(([c]) => c !== 'product_id')), result_id: 'int' },
+} as const;
 
 /**
  * Writes a validated REPORTE. A report that changes a stored value keeps the old value in the
@@ -43,13 +57,13 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
   const counts = emptyCounts();
   await importEntities(m, data.entities, counts, !ctx.planningOffice);
   const products = await productRefs(ctx, data);
-  const rows = data.reports.map((r) => {
+  const all = data.reports.map((r) => {
     const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
     if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
     return {
-      source: r,
+      result: p.result,
       row: {
-        product_id: p.id,
+        [p.result ? 'result_id' : 'product_id']: p.id,
         year: r.year,
         period: r.period,
         value: reportValue(r, p.unit),
@@ -61,27 +75,35 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
       },
     };
   });
-  const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
-  const byId = new Map([...products.values()].map((p) => [p.id, p]));
-  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (byId.get(Number(row.product_id))?.reviewRequired ?? true);
+  const rows = all.filter((r) => !r.result);
+  const owners = new Map([...products.values()].map((p) => [`${p.result ? 'r' : 'p'}:${p.id}`, p]));
+  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (owners.get(ownerKey(row))?.reviewRequired ?? true);
   await lockPolicies(ctx, [...new Set([...products.values()].map((p) => p.policyId))]);
   const inserted: Row[] = [];
+  const prepare = (incoming: Row, stored: Row | undefined): Row => {
+    const row = withReviewState(incoming, stored, reviewOf(incoming));
+    if (!stored) inserted.push(row);
+    return row;
+  };
+  const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
+  // the history below needs only the ids of reports already stored
   const res = await upsertRows(
     m,
     spec,
     rows.map((r) => r.row),
-    {
-      insertedIds: false, // the history below needs only the ids of reports already stored
-      prepare: (incoming, stored) => {
-        const row = withReviewState(incoming, stored, reviewOf(incoming));
-        if (!stored) inserted.push(row);
-        return row;
-      },
-    },
+    { insertedIds: false, prepare },
   );
   addCounts(counts, res);
-  const changed = rows.map((r) => r.row).filter((row) => res.previous.has(keyOf(spec, row)));
-  await assertNoClosedPeriodWritten(ctx, byId, [...inserted, ...changed]);
+  // Result indicators' reports: same upsert and review; they keep no change history (the warning still says what changed).
+  const resultSpec = { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] };
+  const resultRows = all.filter((r) => r.result).map((r) => r.row);
+  const resultRes = await upsertRows(m, resultSpec, resultRows, { insertedIds: false, prepare });
+  addCounts(counts, resultRes);
+  const changed = [
+    ...rows.map((r) => r.row).filter((row) => res.previous.has(keyOf(spec, row))),
+    ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
+  ];
+  await assertNoClosedPeriodWritten(ctx, owners, [...inserted, ...changed]);
   await markApprovedOnImport(
     ctx,
     [...products.values()].filter((p) => ctx.planningOffice || !p.reviewRequired),
@@ -93,7 +115,7 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     const before = res.previous.get(k);
     if (!before) continue;
     const previousValue = Number(before.value);
-    if (Math.abs(previousValue - row.value) <= 5e-7) continue; // only the texts changed
+    if (previousValue === row.value) continue; // only the texts changed
     history.push(res.ids.get(k), previousValue, row.value, ctx.batchId);
   }
   for (let i = 0; i < history.length; i += 4 * 1000) {
@@ -117,19 +139,26 @@ async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<s
   const CHUNK = 1000;
   for (let i = 0; i < keys.length; i += CHUNK) {
     const part = keys.slice(i, i + CHUNK);
-    const rows = (await ctx.m.query(
-      `SELECT pr.id, pr.code, pr.unit, pr.policy_id, p.code AS policy_code, p.review_required
-         FROM products pr INNER JOIN policies p ON p.id = pr.policy_id
-        WHERE (p.code, pr.code) IN (${part.map(() => '(?, ?)').join(', ')})`,
-      part.flat(),
-    )) as { id: number; code: string; unit: string | null; policy_id: number; policy_code: string; review_required: number | boolean }[];
-    for (const r of rows) {
-      out.set(`${r.policy_code}\u0001${r.code}`, {
-        id: Number(r.id),
-        unit: r.unit,
-        policyId: Number(r.policy_id),
-        reviewRequired: r.review_required === true || Number(r.review_required) === 1,
-      });
+    for (const [table, result] of [
+      ['results', true],
+      ['products', false],
+    ] as const) {
+      const rows = (await ctx.m.query(
+        `SELECT pr.id, pr.code, pr.unit, pr.policy_id, p.code AS policy_code, p.review_required
+           FROM ${table} pr INNER JOIN policies p ON p.id = pr.policy_id
+          WHERE (p.code, pr.code) IN (${part.map(() => '(?, ?)').join(', ')})`,
+        part.flat(),
+      )) as { id: number; code: string; unit: string | null; policy_id: number; policy_code: string; review_required: number | boolean }[];
+      // a product wins over a result of the same code (the PLAN refuses such plans anyway)
+      for (const r of rows) {
+        out.set(`${r.policy_code}\u0001${r.code}`, {
+          id: Number(r.id),
+          unit: r.unit,
+          result,
+          policyId: Number(r.policy_id),
+          reviewRequired: r.review_required === true || Number(r.review_required) === 1,
+        });
+      }
     }
   }
   return out;
@@ -145,10 +174,12 @@ export function withReviewState(incoming: Row, stored: Row | undefined, needsRev
   const version = stored ? Number(stored.review_version ?? 0) + 1 : 1;
   if (!needsReview) return { ...incoming, review_status: ReviewStatus.APPROVED, approved_value: incoming.value, review_version: version };
   if (!stored) return { ...incoming, review_status: ReviewStatus.PENDING, approved_value: null, review_version: version };
-  const valueChanged = Math.abs(Number(stored.value) - Number(incoming.value)) > 5e-7;
+  const valueChanged = Number(stored.value) !== Number(incoming.value);
   const status =
     valueChanged || stored.review_status === ReviewStatus.RETURNED ? ReviewStatus.PENDING : (stored.review_status as ReviewStatus);
-  return { ...incoming, review_status: status, approved_value: stored.approved_value ?? null, review_version: version };
+  // a report stored before review existed (APPROVED, no approved value) was approved at its value
+  const approved = stored.approved_value ?? (stored.review_status === ReviewStatus.APPROVED ? stored.value : null);
+  return { ...incoming, review_status: status, approved_value: approved, review_version: version };
 }
 
 /**
@@ -161,9 +192,9 @@ async function lockPolicies(ctx: ImportContext, policyIds: number[]): Promise<vo
 }
 
 /** Closed periods rechecked inside the transaction (validation checked them before it started). */
-async function assertNoClosedPeriodWritten(ctx: ImportContext, byId: Map<number, ProductRef>, written: Row[]): Promise<void> {
+async function assertNoClosedPeriodWritten(ctx: ImportContext, owners: Map<string, ProductRef>, written: Row[]): Promise<void> {
   if (written.length === 0) return;
-  const policyIds = [...new Set([...byId.values()].map((p) => p.policyId))];
+  const policyIds = [...new Set([...owners.values()].map((p) => p.policyId))];
   const closed = (await ctx.m.query(
     `SELECT c.policy_id, c.year, c.period, p.start_year, p.vigencias FROM closed_periods c INNER JOIN policies p ON p.id = c.policy_id
       WHERE c.policy_id IN (${policyIds.map(() => '?').join(', ')})`,
@@ -171,7 +202,7 @@ async function assertNoClosedPeriodWritten(ctx: ImportContext, byId: Map<number,
   )) as { policy_id: number; year: number; period: string; start_year: number; vigencias: number }[];
   if (closed.length === 0) return;
   for (const row of written) {
-    const policyId = byId.get(Number(row.product_id))?.policyId;
+    const policyId = owners.get(ownerKey(row))?.policyId;
     for (const c of closed) {
       if (Number(c.policy_id) !== policyId) continue;
       const horizon = { startYear: Number(c.start_year), vigencias: Number(c.vigencias) };
@@ -183,15 +214,19 @@ async function assertNoClosedPeriodWritten(ctx: ImportContext, byId: Map<number,
 }
 
 /** Reports written by this batch for policies that do not wait for review: approved on import, by the import. */
-async function markApprovedOnImport(ctx: ImportContext, products: ProductRef[]): Promise<void> {
-  if (products.length === 0) return;
-  const ids = products.map((p) => p.id);
-  for (let i = 0; i < ids.length; i += 1000) {
-    const part = ids.slice(i, i + 1000);
-    await ctx.m.query(
-      `UPDATE progress_reports SET reviewed_at = CURRENT_TIMESTAMP(3), reviewed_by = ?, review_comment = NULL
-        WHERE import_batch_id = ? AND review_status = 'APPROVED' AND product_id IN (${part.map(() => '?').join(', ')})`,
-      [`importación (lote ${ctx.batchId})`, ctx.batchId, ...part],
-    );
+async function markApprovedOnImport(ctx: ImportContext, owners: ProductRef[]): Promise<void> {
+  for (const [table, column, result] of [
+    ['progress_reports', 'product_id', false],
+    ['result_reports', 'result_id', true],
+  ] as const) {
+    const ids = owners.filter((o) => o.result === result).map((o) => o.id);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const part = ids.slice(i, i + 1000);
+      await ctx.m.query(
+        `UPDATE ${table} SET reviewed_at = CURRENT_TIMESTAMP(3), reviewed_by = ?, review_comment = NULL
+          WHERE import_batch_id = ? AND review_status = 'APPROVED' AND ${column} IN (${part.map(() => '?').join(', ')})`,
+        [`importación (lote ${ctx.batchId})`, ctx.batchId, ...part],
+      );
+    }
   }
 }

@@ -1,7 +1,10 @@
 import { EntityManager } from 'typeorm';
 
-/** How a column compares: decimals within half a unit of their 6th decimal, times as HH:MM:SS, booleans as 0/1. */
-export type ColumnKind = 'text' | 'int' | 'decimal' | 'date' | 'time' | 'bool' | 'json';
+/**
+ * How a column compares: decimals within half a unit of their 6th decimal, doubles exactly (the same
+ * IEEE double), times as HH:MM:SS, booleans as 0/1.
+ */
+export type ColumnKind = 'text' | 'int' | 'decimal' | 'double' | 'date' | 'time' | 'bool' | 'json';
 
 export interface TableSpec {
   table: string;
@@ -62,6 +65,7 @@ function normalise(kind: ColumnKind, v: unknown): unknown {
     case 'decimal':
       return Math.round(Number(v) * 1e6) / 1e6;
     case 'int':
+    case 'double':
       return Number(v);
     case 'time': {
       const s = String(v);

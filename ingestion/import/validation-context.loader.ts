@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { AnnualizationType, ImportKind, Periodicity } from '../../src/domain/enums';
+import { AnnualizationType, ImportKind, Periodicity, ProductStatus } from '../../src/domain/enums';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import {
   ClosedPeriodRef,
@@ -33,6 +33,63 @@ function policyCodes(parsed: ParsedWorkbook): string[] {
   }
 }
 
+interface StoredRow {
+  id: number;
+  policy_id: number;
+  code: string;
+  unit: string | null;
+  annualization_type: string;
+  periodicity: string;
+  status?: string;
+  baseline_value: number | string | null;
+  final_goal: number | string | null;
+  responsible_code: string | null;
+}
+
+interface PeriodRow {
+  year: number;
+  period: string;
+  value: number;
+}
+
+const numberOrNull = (v: number | string | null): number | null => (v === null ? null : Number(v));
+
+function storedIndicator(r: StoredRow, goals: PeriodRow[] | undefined, withGoals: boolean) {
+  return {
+    code: r.code,
+    unit: r.unit,
+    annualizationType: r.annualization_type as AnnualizationType,
+    periodicity: r.periodicity as Periodicity,
+    baseline: numberOrNull(r.baseline_value),
+    finalGoal: numberOrNull(r.final_goal),
+    ...(withGoals
+      ? { goals: (goals ?? []).map((g) => ({ year: g.year, period: g.period === '' ? null : g.period, value: g.value })) }
+      : {}),
+  };
+}
+
+/** year / period / value rows of a goals or reports table for many owners, in chunks. */
+async function periodValues(m: EntityManager, table: string, owner: string, ids: number[]): Promise<Map<number, PeriodRow[]>> {
+  const out = new Map<number, PeriodRow[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    const rows = (await m.query(
+      `SELECT ${owner} AS owner, year, period, value FROM ${table} WHERE ${owner} IN (${placeholders(part.length)})`,
+      part,
+    )) as {
+      owner: number;
+      year: number;
+      period: string;
+      value: number;
+    }[];
+    for (const r of rows) {
+      const id = Number(r.owner);
+      (out.get(id) ?? out.set(id, []).get(id)!).push({ year: Number(r.year), period: r.period, value: Number(r.value) });
+    }
+  }
+  return out;
+}
+
 async function loadPolicies(m: EntityManager, codes: string[], withReports: boolean): Promise<Map<string, StoredPolicy>> {
   const out = new Map<string, StoredPolicy>();
   if (codes.length === 0) return out;
@@ -43,22 +100,25 @@ async function loadPolicies(m: EntityManager, codes: string[], withReports: bool
   )) as { id: number; code: string; start_year: number; vigencias: number; lead_code: string | null }[];
   if (policies.length === 0) return out;
   const products = (await m.query(
-    `SELECT pr.id, pr.policy_id, pr.code, pr.unit, pr.annualization_type, pr.periodicity, e.code AS responsible_code
+    `SELECT pr.id, pr.policy_id, pr.code, pr.unit, pr.annualization_type, pr.periodicity, pr.status, pr.baseline_value, pr.final_goal,
+            e.code AS responsible_code
        FROM products pr INNER JOIN entities e ON e.id = pr.responsible_entity_id
       WHERE pr.policy_id IN (${placeholders(policies.length)})`,
     policies.map((p) => p.id),
-  )) as {
-    id: number;
-    policy_id: number;
-    code: string;
-    unit: string | null;
-    annualization_type: string;
-    periodicity: string;
-    responsible_code: string;
-  }[];
+  )) as StoredRow[];
+  const results = (await m.query(
+    `SELECT r.id, r.policy_id, r.code, r.unit, r.annualization_type, r.periodicity, r.baseline_value, r.final_goal, e.code AS responsible_code
+       FROM results r LEFT JOIN entities e ON e.id = r.responsible_entity_id
+      WHERE r.policy_id IN (${placeholders(policies.length)})`,
+    policies.map((p) => p.id),
+  )) as StoredRow[];
+  const resultIds = results.map((r) => Number(r.id));
+  const resultReports = withReports ? await periodValues(m, 'result_reports', 'result_id', resultIds) : new Map<number, PeriodRow[]>();
+  const resultGoals = withReports ? await periodValues(m, 'result_goals', 'result_id', resultIds) : new Map<number, PeriodRow[]>();
   const ids = products.map((p) => Number(p.id));
   const co = new Map<number, string[]>();
   const reports = new Map<number, Map<string, number>>();
+  const goals = withReports ? await periodValues(m, 'goals', 'product_id', ids) : new Map<number, PeriodRow[]>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
     const coRows = (await m.query(
@@ -85,15 +145,23 @@ async function loadPolicies(m: EntityManager, codes: string[], withReports: bool
   }
   for (const p of policies) {
     const byCode = new Map<string, StoredProduct>();
+    for (const r of results.filter((x) => Number(x.policy_id) === Number(p.id))) {
+      byCode.set(r.code, {
+        ...storedIndicator(r, resultGoals.get(Number(r.id)), withReports),
+        // a result is reported by its responsible entity, or by the planning office when it has none
+        responsibleEntityCode: r.responsible_code ?? '',
+        coResponsibleEntityCodes: [],
+        reports: new Map((resultReports.get(Number(r.id)) ?? []).map((x) => [reportPeriodKey(x.year, x.period), x.value])),
+        isResult: true,
+      });
+    }
     for (const pr of products.filter((x) => Number(x.policy_id) === Number(p.id))) {
       byCode.set(pr.code, {
-        code: pr.code,
-        unit: pr.unit,
-        annualizationType: pr.annualization_type as AnnualizationType,
-        periodicity: pr.periodicity as Periodicity,
-        responsibleEntityCode: pr.responsible_code,
+        ...storedIndicator(pr, goals.get(Number(pr.id)), withReports),
+        responsibleEntityCode: pr.responsible_code!,
         coResponsibleEntityCodes: co.get(Number(pr.id)) ?? [],
         reports: reports.get(Number(pr.id)) ?? new Map(),
+        status: (pr.status as ProductStatus | undefined) ?? ProductStatus.VIGENTE,
       });
     }
     out.set(p.code, {
@@ -149,11 +217,15 @@ async function loadClosedPeriods(
     (closedPeriods.get(r.code) ?? closedPeriods.set(r.code, []).get(r.code)!).push({ year: Number(r.year), period: r.period });
   const withClosed = [...closedPeriods.keys()];
   if (withClosed.length === 0) return { closedPeriods, closedReports };
+  const columns =
+    'p.code AS policy_code, pr.code AS product_code, r.year, r.period, r.value, r.qualitative, r.difficulties, r.evidence, r.reported_by';
   const reports = (await m.query(
-    `SELECT p.code AS policy_code, pr.code AS product_code, r.year, r.period, r.value, r.qualitative, r.difficulties, r.evidence, r.reported_by
-       FROM progress_reports r INNER JOIN products pr ON pr.id = r.product_id INNER JOIN policies p ON p.id = pr.policy_id
+    `SELECT ${columns} FROM result_reports r INNER JOIN results pr ON pr.id = r.result_id INNER JOIN policies p ON p.id = pr.policy_id
+      WHERE p.code IN (${placeholders(withClosed.length)})
+     UNION ALL
+     SELECT ${columns} FROM progress_reports r INNER JOIN products pr ON pr.id = r.product_id INNER JOIN policies p ON p.id = pr.policy_id
       WHERE p.code IN (${placeholders(withClosed.length)})`,
-    withClosed,
+    [...withClosed, ...withClosed],
   )) as {
     policy_code: string;
     product_code: string;

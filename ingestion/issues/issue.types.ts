@@ -38,10 +38,10 @@ export const ISSUE_CODES = [
   'SESION_AMBIGUA', // E a date header matches several sessions
   'ENTIDAD_NO_RESPONSABLE', // E report for a product the uploader's entity is not responsible for
   'ENTIDAD_NO_AUTORIZADA', // E plan / instance uploaded by an entity that may not send it
-  // Plan and report checks (calculation.md §10)
-  'PONDERADORES_NO_SUMAN_UNO', // E
-  'PONDERADOR_FALTANTE', // E some products have a weight and this one does not
-  'LINEA_BASE_REQUERIDA', // E DECRECIENTE without numeric baseline
+  // Plan and report checks (calculation.md §10; docs/ingestion.md "Checks" gives the SDP rule of each)
+  'PONDERADORES_NO_SUMAN_UNO', // W V2: vigente products' weights do not add up to 1
+  'PONDERADOR_FALTANTE', // W some products have a weight and this one does not: weight 0
+  'LINEA_BASE_REQUERIDA', // W V16 DECRECIENTE without numeric baseline: figures null
   'PERIODO_FUERA_DE_HORIZONTE', // E
   'PERIODO_NO_COINCIDE', // E period does not match the periodicity
   'UMBRALES_INCONSISTENTES', // E medium threshold not below the high one
@@ -55,6 +55,13 @@ export const ISSUE_CODES = [
   'VALOR_REPORTADO_CAMBIA', // W a report changes a stored value
   // Review (docs/review.md)
   'PERIODO_CERRADO', // E a report would add to or change a period the office closed
+  'PONDERADORES_RESULTADOS_NO_SUMAN_UNO', // W V0 results' weights do not add up to 1
+  'PONDERADORES_NO_ANIDAN', // W V1 a result's products do not add up to its weight
+  'ESCALA_MEZCLADA', // W one series mixes scales (once per product or result)
+  'PRODUCTO_RETIRADO', // W a stored product missing from a re-sent PLAN becomes NO_VIGENTE
+  'RESULTADO_INEXISTENTE', // E a product names a result not in Resultados
+  'RESULTADO_OTRO_OBJETIVO', // W a product's result belongs to another objective
+  'CODIGO_PRODUCTO_Y_RESULTADO', // E the same code names a product and a result
   // Instance checks
   'TOTAL_SESIONES_NO_COINCIDE', // W matrix total ≠ marks
   'MARCA_DIA_NO_COINCIDE', // W day-number mark ≠ session date's day

@@ -1,4 +1,4 @@
-import { AnnualizationType, Periodicity, Priority } from '../../src/domain/enums';
+import { AnnualizationType, Periodicity, Priority, ProductStatus } from '../../src/domain/enums';
 import { EntityRow, SourceRef } from './common.types';
 
 /** `Politica` (one row). Thresholds carry their defaults (0.75 / 0.50) when empty. */
@@ -24,9 +24,31 @@ export interface ObjectiveRow extends SourceRef {
  * `Productos` row. Numbers of a product whose unit is `%` are percentages (45 = 45 %): a
  * percent-formatted cell is already converted (0.45 shown as 45 % → 45).
  */
+/** `Resultados` row (optional sheet): a result indicator between an objective and its products. */
+export interface ResultRow extends SourceRef {
+  readonly code: string;
+  readonly objectiveNumber: number;
+  readonly name: string;
+  readonly indicator: string;
+  readonly unit: string | null;
+  readonly annualizationType: AnnualizationType;
+  readonly periodicity: Periodicity;
+  readonly baseline: number | null;
+  readonly baselineNotAvailable: boolean;
+  readonly finalGoal: number | null;
+  readonly weight: number | null;
+  readonly responsibleEntityCode: string | null;
+}
+
 export interface ProductRow extends SourceRef {
   readonly code: string;
   readonly objectiveNumber: number;
+  /** The result (`Resultados`) the product belongs to; null = straight under its objective. */
+  readonly resultCode: string | null;
+  /** Empty = VIGENTE. */
+  readonly status: ProductStatus;
+  /** `YYYY-MM-DD`; null when not given. */
+  readonly withdrawnFrom: string | null;
   readonly name: string;
   readonly indicator: string;
   readonly formula: string | null;
@@ -50,8 +72,9 @@ export interface ProductRow extends SourceRef {
   readonly sdg: string | null;
 }
 
-/** `Metas` row. `period` null = whole-year goal; else S1, S2, T1..T4, M01..M12. */
+/** `Metas` row. `period` null = whole-year goal; else a period code of the periodicity. */
 export interface GoalRow extends SourceRef {
+  /** A product code, or a result code (`Resultados`). */
   readonly productCode: string;
   readonly year: number;
   readonly period: string | null;
@@ -64,6 +87,8 @@ export interface PlanData {
   readonly policy: PolicyRow | null;
   readonly entities: readonly EntityRow[];
   readonly objectives: readonly ObjectiveRow[];
+  /** Empty when the plan has no `Resultados` sheet. */
+  readonly results: readonly ResultRow[];
   readonly products: readonly ProductRow[];
   readonly goals: readonly GoalRow[];
 }

@@ -1,9 +1,9 @@
 /** PLAN workbook → `PlanData` (pure). */
-import { AnnualizationType, Periodicity, Priority } from '../../src/domain/enums';
-import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow } from '../model/plan.types';
+import { AnnualizationType, Periodicity, Priority, ProductStatus } from '../../src/domain/enums';
+import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow, ResultRow } from '../model/plan.types';
 import { enumValue, list, num, numberValue, requiredOk, text } from '../reading/row.accessors';
 import { readSheet, RowRead } from '../reading/sheet.reader';
-import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET } from '../templates/plan.template';
+import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET, RESULTADOS_SHEET } from '../templates/plan.template';
 import { parseEntities } from './entidades.parser';
 import { ParseState, reject } from './parse.state';
 import { percentAware } from './percent.rules';
@@ -52,10 +52,40 @@ function percentNumber(row: RowRead, key: string, unit: string | null): number |
   return n ? percentAware(n, unit) : null;
 }
 
-function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<string, string | null> } {
+function parseResults(state: ParseState, units: Map<string, string | null>): ResultRow[] {
+  const sheet = readSheet(state.workbook, RESULTADOS_SHEET, state.issues);
+  const results: ResultRow[] = [];
+  for (const row of sheet.rows) {
+    const code = text(row, 'code');
+    const unit = text(row, 'unit');
+    if (code !== null && !units.has(code)) units.set(code, unit);
+    if (!requiredOk(row, RESULTADOS_SHEET)) {
+      reject(state, row, code);
+      continue;
+    }
+    results.push({
+      sheet: row.sheet,
+      row: row.row,
+      code: code!,
+      objectiveNumber: num(row, 'objectiveNumber')!,
+      name: text(row, 'name')!,
+      indicator: text(row, 'indicator')!,
+      unit,
+      annualizationType: enumValue<AnnualizationType>(row, 'annualizationType')!,
+      periodicity: enumValue<Periodicity>(row, 'periodicity')!,
+      baseline: percentNumber(row, 'baseline', unit),
+      baselineNotAvailable: row.notAvailable.has('baseline'),
+      finalGoal: percentNumber(row, 'finalGoal', unit),
+      weight: num(row, 'weight'),
+      responsibleEntityCode: text(row, 'responsibleEntityCode'),
+    });
+  }
+  return results;
+}
+
+function parseProducts(state: ParseState, units: Map<string, string | null>): ProductRow[] {
   const sheet = readSheet(state.workbook, PRODUCTOS_SHEET, state.issues);
   const products: ProductRow[] = [];
-  const units = new Map<string, string | null>();
   for (const row of sheet.rows) {
     const code = text(row, 'code');
     const unit = text(row, 'unit');
@@ -69,6 +99,9 @@ function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<
       row: row.row,
       code: code!,
       objectiveNumber: num(row, 'objectiveNumber')!,
+      resultCode: text(row, 'resultCode'),
+      status: enumValue<ProductStatus>(row, 'status') ?? ProductStatus.VIGENTE,
+      withdrawnFrom: text(row, 'withdrawnFrom'),
       name: text(row, 'name')!,
       indicator: text(row, 'indicator')!,
       formula: text(row, 'formula'),
@@ -89,7 +122,7 @@ function parseProducts(state: ParseState): { products: ProductRow[]; units: Map<
       sdg: text(row, 'sdg'),
     });
   }
-  return { products, units };
+  return products;
 }
 
 function parseGoals(state: ParseState, units: ReadonlyMap<string, string | null>): GoalRow[] {
@@ -119,7 +152,9 @@ export function parsePlan(state: ParseState): PlanData {
   const policy = parsePolicy(state);
   const entities = parseEntities(state);
   const objectives = parseObjectives(state);
-  const { products, units } = parseProducts(state);
+  const units = new Map<string, string | null>();
+  const results = parseResults(state, units);
+  const products = parseProducts(state, units);
   const goals = parseGoals(state, units);
-  return { policy, entities, objectives, products, goals };
+  return { policy, entities, objectives, results, products, goals };
 }

@@ -1,6 +1,6 @@
 /** PLAN — plan de acción (templates.md). `Productos`: productos.template.ts. */
 import { ImportKind } from '../../src/domain/enums';
-import { CODE_LENGTH, LONG_TEXT, SHORT_TEXT, SheetDef, TemplateDef } from './column.types';
+import { CODE_LENGTH, columnOf, LONG_TEXT, SHORT_TEXT, SheetDef, TemplateDef } from './column.types';
 import { PERCENT_NOTE, PRODUCTOS_SHEET } from './productos.template';
 import { ALL_PERIODS, ENTIDADES_SHEET, entityCodeColumn, PERIOD_ALIASES, yearColumn } from './shared.columns';
 
@@ -126,9 +126,76 @@ export const OBJETIVOS_SHEET: SheetDef = {
     },
   ],
 };
+export const RESULTADOS_SHEET: SheetDef = {
+  name: 'Resultados',
+  description:
+    'Opcional: una fila por resultado (indicador de resultado) entre los objetivos y los productos. Sus metas van en la hoja Metas y sus avances en el REPORTE, con el código del resultado.',
+  optional: true,
+  columns: [
+    {
+      key: 'code',
+      header: 'Código resultado',
+      required: true,
+      type: 'text',
+      maxLength: CODE_LENGTH,
+      meaning: 'Código del resultado dentro de la política; distinto de los códigos de producto.',
+      format: 'Texto.',
+      example: 'R3.1',
+      width: 12,
+    },
+    {
+      key: 'objectiveNumber',
+      header: 'Número objetivo',
+      required: true,
+      type: 'number',
+      integer: true,
+      min: 1,
+      max: 1000,
+      meaning: 'Número del objetivo específico (hoja Objetivos) al que aporta.',
+      format: 'Número entero.',
+      example: '3',
+      width: 10,
+    },
+    {
+      key: 'name',
+      header: 'Nombre resultado',
+      required: true,
+      type: 'text',
+      maxLength: LONG_TEXT,
+      meaning: 'Nombre del resultado.',
+      format: 'Texto.',
+      width: 40,
+    },
+    {
+      key: 'indicator',
+      header: 'Indicador',
+      required: true,
+      type: 'text',
+      maxLength: LONG_TEXT,
+      meaning: 'Nombre del indicador de resultado.',
+      format: 'Texto.',
+      width: 40,
+    },
+    { ...columnOf(PRODUCTOS_SHEET, 'unit') },
+    { ...columnOf(PRODUCTOS_SHEET, 'annualizationType') },
+    { ...columnOf(PRODUCTOS_SHEET, 'periodicity'), example: 'ANUAL' },
+    { ...columnOf(PRODUCTOS_SHEET, 'baseline') },
+    { ...columnOf(PRODUCTOS_SHEET, 'finalGoal') },
+    {
+      ...columnOf(PRODUCTOS_SHEET, 'weight'),
+      meaning:
+        'Peso del resultado en la política. Los de todos los resultados deben sumar 1, y los ponderadores de sus productos deben sumar el del resultado.',
+    },
+    {
+      ...columnOf(PRODUCTOS_SHEET, 'responsibleEntityCode'),
+      required: false,
+      meaning: 'Entidad responsable del resultado (opcional).',
+    },
+  ],
+};
 export const METAS_SHEET: SheetDef = {
   name: 'Metas',
-  description: 'Una fila por producto, vigencia y periodo con la meta programada.',
+  description: 'Una fila por producto (o resultado), vigencia y periodo con la meta programada.',
   optional: false,
   columns: [
     {
@@ -137,8 +204,8 @@ export const METAS_SHEET: SheetDef = {
       required: true,
       type: 'text',
       maxLength: CODE_LENGTH,
-      meaning: 'Producto de la hoja Productos.',
-      format: 'Texto, igual al de la hoja Productos.',
+      meaning: 'Producto de la hoja Productos, o resultado de la hoja Resultados.',
+      format: 'Texto, igual al de la hoja Productos (o Resultados).',
       example: '3.5',
       width: 12,
     },
@@ -151,7 +218,8 @@ export const METAS_SHEET: SheetDef = {
       allowed: ALL_PERIODS,
       aliases: PERIOD_ALIASES,
       meaning: 'Periodo de la meta. Vacío: meta de todo el año.',
-      format: 'Vacío, o S1, S2 (semestral), T1 a T4 (trimestral), M01 a M12 (mensual), según la periodicidad del producto.',
+      format:
+        'Vacío, o S1, S2 (semestral), C1 a C3 (cuatrimestral), T1 a T4 (trimestral), B1 a B6 (bimestral), M01 a M12 (mensual), BIENIO, TRIENIO, CUATRIENIO o QUINQUENIO (en el último año del periodo), según la periodicidad.',
       example: 'S1',
       width: 10,
     },
@@ -172,5 +240,5 @@ export const PLAN_TEMPLATE: TemplateDef = {
   title: 'Plan de acción de política pública',
   description:
     'Lo envía la oficina de planeación o la entidad líder de la política. Contiene la política, sus objetivos, productos y metas por vigencia.',
-  sheets: [POLITICA_SHEET, ENTIDADES_SHEET, OBJETIVOS_SHEET, PRODUCTOS_SHEET, METAS_SHEET],
+  sheets: [POLITICA_SHEET, ENTIDADES_SHEET, OBJETIVOS_SHEET, RESULTADOS_SHEET, PRODUCTOS_SHEET, METAS_SHEET],
 };

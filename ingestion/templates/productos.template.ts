@@ -1,5 +1,5 @@
 /** PLAN — the `Productos` sheet (templates.md). */
-import { AnnualizationType, Periodicity } from '../../src/domain/enums';
+import { AnnualizationType, Periodicity, ProductStatus } from '../../src/domain/enums';
 import { CODE_LENGTH, LONG_TEXT, SHORT_TEXT, SheetDef } from './column.types';
 
 export const PERCENT_NOTE = 'Si la unidad es %, escriba 45 para 45 % (o use una celda con formato de porcentaje).';
@@ -32,6 +32,18 @@ export const PRODUCTOS_SHEET: SheetDef = {
       format: 'Número entero.',
       example: '3',
       width: 10,
+    },
+    {
+      key: 'resultCode',
+      header: 'Código resultado',
+      required: false,
+      type: 'text',
+      maxLength: CODE_LENGTH,
+      meaning:
+        'Resultado (hoja Resultados) al que aporta el producto, si el plan tiene nivel de resultados. Vacío: el producto aporta directamente al objetivo.',
+      format: 'Texto, igual al de la hoja Resultados; el resultado debe ser del mismo objetivo.',
+      example: 'R3.1',
+      width: 12,
     },
     {
       key: 'name',
@@ -146,7 +158,8 @@ export const PRODUCTOS_SHEET: SheetDef = {
       type: 'number',
       min: 0,
       max: 1,
-      meaning: 'Peso del producto en la política. Si se usa, los de todos los productos deben sumar 1.',
+      meaning:
+        'Peso del producto en la política. Si se usa, los de todos los productos vigentes deben sumar 1 y, con resultados, los de los productos de un resultado suman el peso del resultado. Un producto sin ponderador cuando otros lo tienen pesa 0 (se avisa).',
       format: 'Fracción entre 0 y 1 (0,2) o porcentaje (20 %).',
       example: '0,2',
       width: 12,
@@ -217,6 +230,30 @@ export const PRODUCTOS_SHEET: SheetDef = {
       format: 'Texto.',
       example: 'ODS 5',
       width: 12,
+    },
+    {
+      key: 'status',
+      header: 'Estado',
+      required: false,
+      type: 'enum',
+      allowed: Object.values(ProductStatus),
+      aliases: { 'NO VIGENTE': ProductStatus.NO_VIGENTE, RETIRADO: ProductStatus.NO_VIGENTE, ACTIVO: ProductStatus.VIGENTE },
+      meaning:
+        'VIGENTE (cuenta) o NO_VIGENTE (retirado del plan: desde la fecha de la columna siguiente pesa 0 y se lista aparte; sus reportes se conservan). Vacío: VIGENTE.',
+      format: 'VIGENTE o NO_VIGENTE (también «No vigente»).',
+      example: 'VIGENTE',
+      width: 12,
+    },
+    {
+      key: 'withdrawnFrom',
+      header: 'Fecha no vigente',
+      required: false,
+      type: 'date',
+      meaning:
+        'Desde cuándo el producto NO_VIGENTE deja de contar. Vacío: la fecha de adopción de la política, o el 1 de enero de su año de inicio.',
+      format: 'Fecha: AAAA-MM-DD o DD/MM/AAAA.',
+      example: '2025-07-01',
+      width: 14,
     },
   ],
 };

@@ -105,6 +105,9 @@ export function contextFromPlan(
         responsibleEntityCode: p.responsibleEntityCode,
         coResponsibleEntityCodes: p.coResponsibleEntityCodes,
         reports: new Map(Object.entries(storedReports[p.code] ?? {})),
+        baseline: p.baseline,
+        finalGoal: p.finalGoal,
+        goals: plan.goals.filter((g) => g.productCode === p.code).map((g) => ({ year: g.year, period: g.period, value: g.value })),
       },
     ]),
   );

@@ -10,9 +10,9 @@ import { ReportRow, ReporteData } from '../model/reporte.types';
 import { reportValue } from '../parsing/percent.rules';
 import { ClosedPeriodRef, closedReportKey, StoredReportContent, ValidationContext } from './validation.context';
 
-/** Value equality as the import writes it (6 decimals). */
+/** Value equality as the import compares it (the same double). */
 function sameValue(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 5e-7;
+  return a === b;
 }
 
 function unchanged(stored: StoredReportContent | undefined, row: ReportRow, value: number): boolean {

@@ -17,24 +17,28 @@ describe('weights (ponderadores)', () => {
     expect(check({ Productos: withProduct('A', { weight: 0.2009 }) })).toEqual([]);
   });
 
-  it('rejects weights not summing to 1, giving the actual sum', () => {
+  it('warns (SDP V2, no longer refuses) about weights not summing to 1, giving the actual sum', () => {
     const issues = check({ Productos: withProduct('A', { weight: 0.3 }) });
     expect(issues).toEqual([
       expect.objectContaining({
         code: 'PONDERADORES_NO_SUMAN_UNO',
-        severity: 'ERROR',
+        severity: 'WARNING',
+        row: 2,
         sheet: 'Productos',
         column: 'Ponderador',
         value: '1,1',
       }),
     ]);
-    expect(issues[0]!.message).toContain('suman 1,1 y deben sumar 1');
+    expect(issues[0]!.message).toContain('suman 1,1 y deberían sumar 1');
   });
 
-  it('rejects a product without weight when others have one', () => {
+  it('imports a product without weight when others have one: weight 0, warned (was PONDERADOR_FALTANTE, refused)', () => {
     const issues = check({ Productos: withProduct('C', { weight: null }) });
-    expect(codes(issues)).toEqual(['PONDERADORES_NO_SUMAN_UNO', 'PONDERADOR_FALTANTE']);
-    expect(issues[1]).toMatchObject({ row: 4, column: 'Ponderador' });
+    expect(issues.map((i) => [i.severity, i.code])).toEqual([
+      ['WARNING', 'PONDERADORES_NO_SUMAN_UNO'],
+      ['WARNING', 'PONDERADOR_FALTANTE'],
+    ]);
+    expect(issues[1]).toMatchObject({ sheet: 'Productos', row: 4, column: 'Ponderador' });
   });
 
   it('accepts no weights at all (priorities instead)', () => {
@@ -49,7 +53,7 @@ describe('weights (ponderadores)', () => {
 
 describe('types, periodicity and baseline', () => {
   it('rejects an unknown annualization type and periodicity, listing the allowed values', () => {
-    const issues = check({ Productos: withProduct('A', { annualizationType: 'ACUMULADA', periodicity: 'BIMESTRAL' }) });
+    const issues = check({ Productos: withProduct('A', { annualizationType: 'ACUMULADA', periodicity: 'QUINCENAL' }) });
     expect(issues.filter((i) => i.severity === 'ERROR').map((i) => [i.code, i.column])).toEqual([
       ['VALOR_NO_PERMITIDO', 'Tipo de anualización'],
       ['VALOR_NO_PERMITIDO', 'Periodicidad'],
@@ -61,7 +65,7 @@ describe('types, periodicity and baseline', () => {
     expect(check({ Productos: withProduct('A', { annualizationType: 'suma', periodicity: 'Semestral' }) })).toEqual([]);
   });
 
-  it('requires a numeric baseline for DECRECIENTE (empty or ND)', () => {
+  it('warns (V16) about a DECRECIENTE without numeric baseline (empty or ND): imported, figures null', () => {
     const goals = withGoals('E', [
       { productCode: 'E', year: 2024, value: 30 },
       { productCode: 'E', year: 2025, value: 20 },
@@ -69,7 +73,7 @@ describe('types, periodicity and baseline', () => {
     for (const baseline of [null, 'ND']) {
       const issues = check({ Productos: withProduct('E', { annualizationType: 'DECRECIENTE', baseline, finalGoal: 20 }), Metas: goals });
       expect(codes(issues)).toEqual(['LINEA_BASE_REQUERIDA']);
-      expect(issues[0]).toMatchObject({ sheet: 'Productos', row: 6, column: 'Línea base' });
+      expect(issues[0]).toMatchObject({ severity: 'WARNING', sheet: 'Productos', row: 6, column: 'Línea base' });
     }
     expect(check({ Productos: withProduct('E', { annualizationType: 'DECRECIENTE', baseline: 40, finalGoal: 20 }), Metas: goals })).toEqual(
       [],
@@ -156,17 +160,23 @@ describe('goals (metas)', () => {
     expect(codes(check({ Metas: GOALS.filter((g) => g.productCode !== 'C') }))).toEqual(['PRODUCTO_SIN_METAS']);
   });
 
-  it('warns about 0-1 values in a % product, not in other units nor for percent cells', () => {
+  it('warns once per product when its goals mix fractions and percentages, never once per cell', () => {
     const goals = withGoals('D', [
       { productCode: 'D', year: 2024, value: 0.9 },
-      { productCode: 'D', year: 2025, value: { type: 'number', value: 1, format: '0%' } },
+      { productCode: 'D', year: 2025, value: 95 },
     ]);
-    const issues = check({ Productos: withProduct('D', { finalGoal: 1 }), Metas: goals });
-    expect(issues.filter((i) => i.code === 'VALOR_PARECE_FRACCION').map((i) => [i.sheet, i.column, i.value])).toEqual([
-      ['Productos', 'Meta final', '1'],
-      ['Metas', 'Meta', '0,9'],
+    const issues = check({ Productos: withProduct('D', { finalGoal: 95 }), Metas: goals });
+    expect(issues.map((i) => [i.severity, i.code, i.sheet, i.row, i.column, i.value])).toEqual([
+      ['WARNING', 'ESCALA_MEZCLADA', 'Metas', 10, 'Meta', '0,9'],
     ]);
-    expect(issues.every((i) => i.severity === 'WARNING')).toBe(true);
+  });
+
+  it('a % product written as fractions throughout (the SDP writes 100 % as 1) is consistent: no warning', () => {
+    const goals = withGoals('D', [
+      { productCode: 'D', year: 2024, value: 0.9 },
+      { productCode: 'D', year: 2025, value: 1 },
+    ]);
+    expect(check({ Productos: withProduct('D', { finalGoal: 1 }), Metas: goals })).toEqual([]);
     expect(check({ Productos: withProduct('A', { baseline: 0.5 }) })).toEqual([]);
   });
 });
@@ -229,7 +239,8 @@ describe('references, thresholds and authorization', () => {
       Productos: withProduct('A', { weight: 0.5, annualizationType: 'X', objectiveNumber: 7 }),
       Metas: [...GOALS, { productCode: 'B', year: 2030, period: 'S1', value: '1.000' }],
     });
-    expect(codes(issues)).toEqual(expect.arrayContaining(['PONDERADORES_NO_SUMAN_UNO', 'VALOR_NO_PERMITIDO', 'NUMERO_AMBIGUO']));
+    // the rejected product's weight is unknown, so no (misleading) weight-sum warning
+    expect(codes(issues)).toEqual(expect.arrayContaining(['VALOR_NO_PERMITIDO', 'NUMERO_AMBIGUO', 'PERIODO_FUERA_DE_HORIZONTE']));
     expect(issues.filter((i) => i.severity === 'ERROR').length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -1,9 +1,8 @@
 /** PLAN checks (calculation.md §10, domain rules). Pure: issues only. */
-import { AnnualizationType } from '../../src/domain/enums';
+import { ProductStatus } from '../../src/domain/enums';
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
-import { GoalRow, PlanData, PolicyRow, ProductRow } from '../model/plan.types';
-import { looksLikeFraction } from '../parsing/percent.rules';
+import { PlanData, PolicyRow, ProductRow, ResultRow } from '../model/plan.types';
 import {
   checkDuplicates,
   EntityIndex,
@@ -11,28 +10,14 @@ import {
   rejectedNumber,
   rejectedOf,
   rejectedText,
-  sameNumber,
   showNumber,
   validateEntities,
 } from './common.validator';
-import { Horizon, inHorizon, lastYear, periodicityHelp, periodMatches, periodOrder } from './period.rules';
+import { planQuality } from './plan-quality.rules';
+import { Horizon, inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
 import { ValidationContext } from './validation.context';
 
-export const WEIGHT_TOLERANCE = 0.001;
-
-function fractionWarning(
-  value: number | null,
-  unit: string | null,
-  at: { sheet: string; row: number; column: string },
-  issues: IssueCollector,
-): void {
-  if (value === null || !looksLikeFraction(value, unit)) return;
-  issues.warning(
-    'VALOR_PARECE_FRACCION',
-    { ...at, value: showNumber(value) },
-    `el valor ${q(showNumber(value))} parece una fracción entre 0 y 1, pero la unidad del producto es %: se lee como ${showNumber(value)} %. Si quiso decir ${showNumber(value * 100)} %, escriba ${showNumber(value * 100)}`,
-  );
-}
+export { WEIGHT_TOLERANCE } from './plan-quality.rules';
 
 function validatePolicy(policy: PolicyRow, entities: EntityIndex, context: ValidationContext, issues: IssueCollector): void {
   const at = { sheet: policy.sheet, row: policy.row };
@@ -67,117 +52,61 @@ function validatePolicy(policy: PolicyRow, entities: EntityIndex, context: Valid
   }
 }
 
-function validateWeights(products: readonly ProductRow[], rejected: readonly RejectedRow[], issues: IssueCollector): void {
-  const rejectedProducts = rejectedOf(rejected, 'Productos');
-  const rejectedWeights = rejectedProducts.map((r) => r.values.weight);
-  const weighted = products.filter((p) => p.weight !== null);
-  if (weighted.length === 0 && rejectedWeights.every((w) => typeof w !== 'number')) return;
-  for (const p of products) {
-    if (p.weight !== null) continue;
-    issues.error(
-      'PONDERADOR_FALTANTE',
-      { sheet: p.sheet, row: p.row, column: 'Ponderador' },
-      `el producto ${q(p.code)} no tiene ponderador y otros productos sí; dé ponderador a todos los productos (deben sumar 1) o déjelo vacío en todos`,
-    );
-  }
-  // A rejected product row whose weight could not be read was already reported: the sum would mislead.
-  if (rejectedProducts.some((r) => !('weight' in r.values))) return;
-  const sum = [...weighted.map((p) => p.weight ?? 0), ...rejectedWeights.map((w) => (typeof w === 'number' ? w : 0))].reduce(
-    (s, w) => s + w,
-    0,
-  );
-  if (Math.abs(sum - 1) <= WEIGHT_TOLERANCE) return;
+function checkObjective(x: ProductRow | ResultRow, objectives: ReadonlySet<string>, issues: IssueCollector): void {
+  if (objectives.has(String(x.objectiveNumber))) return;
   issues.error(
-    'PONDERADORES_NO_SUMAN_UNO',
-    { sheet: weighted[0]?.sheet ?? rejectedProducts[0]!.sheet, column: 'Ponderador', value: showNumber(sum) },
-    `los ponderadores de los productos suman ${showNumber(sum)} y deben sumar 1 (con tolerancia de ${showNumber(WEIGHT_TOLERANCE)}); ajústelos`,
+    'OBJETIVO_INEXISTENTE',
+    { sheet: x.sheet, row: x.row, column: 'Número objetivo', value: String(x.objectiveNumber) },
+    `el objetivo ${q(x.objectiveNumber)} no está en la hoja Objetivos; agréguelo o corrija el número`,
   );
 }
 
-function validateProduct(p: ProductRow, objectives: ReadonlySet<string>, entities: EntityIndex, issues: IssueCollector): void {
+function validateProduct(
+  p: ProductRow,
+  objectives: ReadonlySet<string>,
+  results: ReadonlyMap<string, ResultRow>,
+  knownResults: ReadonlySet<string>,
+  entities: EntityIndex,
+  issues: IssueCollector,
+): void {
   const at = { sheet: p.sheet, row: p.row };
-  if (!objectives.has(String(p.objectiveNumber))) {
-    issues.error(
-      'OBJETIVO_INEXISTENTE',
-      { ...at, column: 'Número objetivo', value: String(p.objectiveNumber) },
-      `el objetivo ${q(p.objectiveNumber)} no está en la hoja Objetivos; agréguelo o corrija el número`,
-    );
-  }
+  checkObjective(p, objectives, issues);
   entities.check(p.responsibleEntityCode, { ...at, column: 'Código entidad responsable' }, issues);
   for (const code of p.coResponsibleEntityCodes) entities.check(code, { ...at, column: 'Entidades corresponsables' }, issues);
-  if (p.annualizationType === AnnualizationType.DECRECIENTE && p.baseline === null) {
-    issues.error(
-      'LINEA_BASE_REQUERIDA',
-      { ...at, column: 'Línea base', value: p.baselineNotAvailable ? 'ND' : null },
-      `el producto ${q(p.code)} es DECRECIENTE y necesita una línea base numérica${p.baselineNotAvailable ? ' (ND no sirve)' : ''}; escriba el valor de la línea base`,
-    );
-  }
-  fractionWarning(p.baseline, p.unit, { ...at, column: 'Línea base' }, issues);
-  fractionWarning(p.finalGoal, p.unit, { ...at, column: 'Meta final' }, issues);
-}
-
-/** Goal of each year: the whole-year goal, else (SUMA) the sum of its periods or (others) its latest period. */
-function yearlyGoals(p: ProductRow, goals: readonly GoalRow[]): Map<number, number> {
-  const byYear = new Map<number, GoalRow[]>();
-  for (const g of goals) byYear.set(g.year, [...(byYear.get(g.year) ?? []), g]);
-  const result = new Map<number, number>();
-  for (const [year, rows] of byYear) {
-    const whole = rows.find((r) => r.period === null);
-    if (whole) result.set(year, whole.value);
-    else if (p.annualizationType === AnnualizationType.SUMA)
-      result.set(
-        year,
-        rows.reduce((s, r) => s + r.value, 0),
+  if (p.resultCode !== null) {
+    const result = results.get(p.resultCode);
+    if (!result && !knownResults.has(p.resultCode)) {
+      issues.error(
+        'RESULTADO_INEXISTENTE',
+        { ...at, column: 'Código resultado', value: p.resultCode },
+        `el resultado ${q(p.resultCode)} no está en la hoja Resultados; agréguelo o corrija el código`,
       );
-    else result.set(year, [...rows].sort((a, b) => periodOrder(b.period!) - periodOrder(a.period!))[0]!.value);
-  }
-  return result;
-}
-
-function validateGoalConsistency(p: ProductRow, goals: readonly GoalRow[], issues: IssueCollector): void {
-  const at = { sheet: p.sheet, row: p.row };
-  if (goals.length === 0) {
-    issues.warning(
-      'PRODUCTO_SIN_METAS',
-      { ...at, column: 'Código producto', value: p.code },
-      `el producto ${q(p.code)} no tiene metas en la hoja Metas; agréguelas para poder calcular su avance`,
-    );
-    return;
-  }
-  const years = yearlyGoals(p, goals);
-  const sorted = [...years.keys()].sort((a, b) => a - b);
-  const last = years.get(sorted[sorted.length - 1]!)!;
-  const isSum = p.annualizationType === AnnualizationType.SUMA;
-  const derived = isSum ? [...years.values()].reduce((s, v) => s + v, 0) : last;
-  const finalGoal = p.finalGoal ?? derived;
-  if (p.finalGoal !== null && !sameNumber(p.finalGoal, derived)) {
-    if (isSum) {
+    } else if (result && result.objectiveNumber !== p.objectiveNumber) {
       issues.warning(
-        'META_FINAL_DIFIERE_SUMA',
-        { ...at, column: 'Meta final', value: showNumber(p.finalGoal) },
-        `el producto ${q(p.code)} es SUMA y sus metas anuales suman ${showNumber(derived)}, pero la meta final es ${showNumber(p.finalGoal)}; revise las metas o la meta final`,
-      );
-    } else {
-      issues.warning(
-        'META_FINAL_DIFIERE_ULTIMO_ANIO',
-        { ...at, column: 'Meta final', value: showNumber(p.finalGoal) },
-        `el producto ${q(p.code)} es ${p.annualizationType} y su meta del último año (${sorted[sorted.length - 1]}) es ${showNumber(last)}, pero la meta final es ${showNumber(p.finalGoal)}; revise las metas o la meta final`,
+        'RESULTADO_OTRO_OBJETIVO',
+        { ...at, column: 'Código resultado', value: p.resultCode },
+        `el producto ${q(p.code)} es del objetivo ${p.objectiveNumber}, pero su resultado ${q(p.resultCode)} es del objetivo ${result.objectiveNumber}; se importa; revise el objetivo o el resultado`,
       );
     }
   }
-  if (p.baseline === null) return;
-  if (p.annualizationType === AnnualizationType.CRECIENTE && finalGoal < p.baseline) {
+}
+
+function validateResult(r: ResultRow, objectives: ReadonlySet<string>, entities: EntityIndex, issues: IssueCollector): void {
+  checkObjective(r, objectives, issues);
+  entities.check(r.responsibleEntityCode, { sheet: r.sheet, row: r.row, column: 'Código entidad responsable' }, issues);
+}
+
+/** A stored product the re-sent PLAN does not list becomes NO_VIGENTE (never deleted; its reports are kept). */
+function warnWithdrawn(data: PlanData, context: ValidationContext, issues: IssueCollector): void {
+  const stored = data.policy ? context.policies.get(data.policy.code) : undefined;
+  if (!stored) return;
+  const listed = new Set(data.products.map((p) => p.code));
+  for (const [code, product] of stored.products) {
+    if (listed.has(code) || product.status === ProductStatus.NO_VIGENTE) continue;
     issues.warning(
-      'META_FINAL_BAJO_LINEA_BASE',
-      { ...at, column: 'Meta final', value: showNumber(finalGoal) },
-      `el producto ${q(p.code)} es CRECIENTE pero su meta final (${showNumber(finalGoal)}) es menor que la línea base (${showNumber(p.baseline)}); revise el tipo de anualización, la línea base o la meta`,
-    );
-  }
-  if (p.annualizationType === AnnualizationType.DECRECIENTE && finalGoal > p.baseline) {
-    issues.warning(
-      'META_FINAL_SOBRE_LINEA_BASE',
-      { ...at, column: 'Meta final', value: showNumber(finalGoal) },
-      `el producto ${q(p.code)} es DECRECIENTE pero su meta final (${showNumber(finalGoal)}) es mayor que la línea base (${showNumber(p.baseline)}); revise el tipo de anualización, la línea base o la meta`,
+      'PRODUCTO_RETIRADO',
+      { sheet: 'Productos', column: 'Código producto', value: code },
+      `el producto ${q(code)} está en el plan guardado pero no en este libro: queda NO_VIGENTE desde la fecha de este envío (pesa 0 en adelante; no se borra y conserva sus reportes). Si debe seguir vigente, inclúyalo en la hoja Productos`,
     );
   }
 }
@@ -213,25 +142,36 @@ function horizonOf(policy: PolicyRow | null, rejected: readonly RejectedRow[]): 
   return startYear !== null && vigencias !== null ? { startYear, vigencias } : null;
 }
 
-function validateGoal(g: GoalCheck, product: ProductRow | undefined, known: boolean, policy: Horizon | null, issues: IssueCollector): void {
+function validateGoal(
+  g: GoalCheck,
+  product: Pick<ProductRow, 'code' | 'periodicity'> | undefined,
+  known: boolean,
+  policy: Horizon | null,
+  issues: IssueCollector,
+): void {
   const at = { sheet: g.sheet, row: g.row };
   if (!product) {
     if (!known && g.productCode !== null) {
       issues.error(
         'PRODUCTO_INEXISTENTE',
         { ...at, column: 'Código producto', value: g.productCode },
-        `el producto ${q(g.productCode)} no está en la hoja Productos; agréguelo o corrija el código`,
+        `el producto ${q(g.productCode)} no está en la hoja Productos (ni es un resultado de la hoja Resultados); agréguelo o corrija el código`,
       );
     }
-  } else {
-    if (g.period !== null && !periodMatches(product.periodicity, g.period)) {
+  } else if (g.period !== null) {
+    if (!periodMatches(product.periodicity, g.period)) {
       issues.error(
         'PERIODO_NO_COINCIDE',
         { ...at, column: 'Periodo', value: g.period },
-        `el periodo ${q(g.period)} no corresponde a la periodicidad del producto ${q(product.code)}, que es ${periodicityHelp(product.periodicity)}; use uno de esos periodos o deje el periodo vacío para la meta del año`,
+        `el periodo ${q(g.period)} no corresponde a la periodicidad de ${q(product.code)}, que es ${periodicityHelp(product.periodicity)}; use uno de esos periodos o deje el periodo vacío para la meta del año`,
+      );
+    } else if (policy && g.year !== null && inHorizon(g.year, policy) && !periodOfHorizon(product.periodicity, policy, g.year, g.period)) {
+      issues.error(
+        'PERIODO_NO_COINCIDE',
+        { ...at, column: 'Vigencia', value: String(g.year) },
+        `${q(product.code)} es ${periodicityHelp(product.periodicity)}: su periodo ${q(g.period)} termina en ${spanEndYears(product.periodicity, policy)!.join(', ')} (los periodos se cuentan desde el año de inicio); escriba la meta en el último año del periodo o deje el periodo vacío`,
       );
     }
-    fractionWarning(g.value, product.unit, { ...at, column: 'Meta' }, issues);
   }
   if (policy && g.year !== null && !inHorizon(g.year, policy)) {
     issues.error(
@@ -257,35 +197,49 @@ export function validatePlan(data: PlanData, rejected: readonly RejectedRow[], c
   const objectiveNumbers = new Set([...data.objectives.map((o) => String(o.number)), ...rejectedKeys(rejected, 'Objetivos')]);
 
   checkDuplicates(
+    data.results,
+    (r) => r.code,
+    (r) => `el resultado ${q(r.code)}`,
+    'Código resultado',
+    issues,
+  );
+  checkDuplicates(
     data.products,
     (p) => p.code,
     (p) => `el producto ${q(p.code)}`,
     'Código producto',
     issues,
   );
+  const results = new Map<string, ResultRow>();
+  for (const r of data.results) if (!results.has(r.code)) results.set(r.code, r);
   const products = new Map<string, ProductRow>();
   for (const p of data.products) if (!products.has(p.code)) products.set(p.code, p);
-  const rejectedProducts = rejectedKeys(rejected, 'Productos');
+  for (const p of products.values()) {
+    if (!results.has(p.code)) continue;
+    issues.error(
+      'CODIGO_PRODUCTO_Y_RESULTADO',
+      { sheet: p.sheet, row: p.row, column: 'Código producto', value: p.code },
+      `el código ${q(p.code)} es de un producto y también del resultado de la fila ${results.get(p.code)!.row} de la hoja Resultados; los reportes y las metas no sabrían a cuál van: use códigos distintos`,
+    );
+  }
+  const rejectedProducts = new Set([...rejectedKeys(rejected, 'Productos'), ...rejectedKeys(rejected, 'Resultados')]);
 
   checkDuplicates(
     data.goals,
     (g) => `${g.productCode}|${g.year}|${g.period ?? ''}`,
-    (g) => `la meta del producto ${q(g.productCode)} para ${g.year}${g.period ? ` ${g.period}` : ''}`,
+    (g) => `la meta de ${q(g.productCode)} para ${g.year}${g.period ? ` ${g.period}` : ''}`,
     'Código producto',
     issues,
   );
-  for (const p of data.products) validateProduct(p, objectiveNumbers, entities, issues);
-  validateWeights(data.products, rejected, issues);
+  for (const r of results.values()) validateResult(r, objectiveNumbers, entities, issues);
+  const knownResults = rejectedKeys(rejected, 'Resultados');
+  for (const p of data.products) validateProduct(p, objectiveNumbers, results, knownResults, entities, issues);
   const horizon = horizonOf(data.policy, rejected);
   for (const g of [...data.goals, ...rejectedGoals(rejected)]) {
     const code = g.productCode ?? '';
-    validateGoal(g, products.get(code), rejectedProducts.has(code), horizon, issues);
+    validateGoal(g, products.get(code) ?? results.get(code), rejectedProducts.has(code), horizon, issues);
   }
-  const goalsByProduct = new Map<string, GoalRow[]>();
-  for (const g of data.goals) {
-    const list = goalsByProduct.get(g.productCode);
-    if (list) list.push(g);
-    else goalsByProduct.set(g.productCode, [g]);
-  }
-  for (const p of products.values()) validateGoalConsistency(p, goalsByProduct.get(p.code) ?? [], issues);
+  const incomplete = rejectedOf(rejected, 'Productos').length + rejectedOf(rejected, 'Resultados').length > 0;
+  for (const w of planQuality(data, horizon, incomplete).warnings) issues.warning(w.code, w.at, w.message);
+  warnWithdrawn(data, context, issues);
 }

@@ -90,7 +90,7 @@ describe('REPORTE', () => {
     expect(check([...REPORTS, REPORTS[1]!]).map((i) => [i.code, i.row])).toEqual([['FILA_DUPLICADA', 8]]);
   });
 
-  it('reads percent cells of a % product as percentages and warns about fractions', () => {
+  it('reads percent cells of a % product as percentages and warns once about a value 100× below its goal', () => {
     const cell = { type: 'number' as const, value: 0.45, format: '0%' };
     const parsed = parseReport([{ ...REPORTS[3], value: cell }]);
     const row = parsed.data.reports[0]!;
@@ -99,7 +99,30 @@ describe('REPORTE', () => {
     expect(reportValue(row, 'número')).toBe(0.45);
     expect(validateWorkbook(parsed, stored())).toEqual([]);
     const fraction = check([{ ...REPORTS[3], value: 0.45 }]);
-    expect(fraction).toEqual([expect.objectContaining({ code: 'VALOR_PARECE_FRACCION', severity: 'WARNING', value: '0,45' })]);
+    expect(fraction).toEqual([
+      expect.objectContaining({ code: 'ESCALA_MEZCLADA', severity: 'WARNING', sheet: 'Reporte', row: 2, column: 'Valor', value: '0,45' }),
+    ]);
+  });
+
+  it('the real mix-up (goal 34,6, report 0,3005 → 343 095 %) is caught, once for the product however many cells', () => {
+    const context = stored();
+    const d = context.policies.get('PP-EJ')!.products.get('D')!;
+    const products = new Map(context.policies.get('PP-EJ')!.products);
+    products.set('D', {
+      ...d,
+      goals: [
+        { year: 2024, period: null, value: 34.6 },
+        { year: 2025, period: null, value: 34.6 },
+      ],
+    });
+    const policies = new Map([['PP-EJ', { ...context.policies.get('PP-EJ')!, products }]]);
+    const rows = [
+      { ...REPORTS[3], period: 'S1', value: 0.3005 },
+      { ...REPORTS[3], period: 'S2', value: 0.31 },
+    ];
+    const issues = check(rows, { ...context, policies });
+    expect(issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([['ESCALA_MEZCLADA', 2, 'Valor', '0,3005']]);
+    expect(issues[0]!.message).toContain('2 reporte(s)');
   });
 
   it('still checks the other cells of a row whose value is unreadable', () => {

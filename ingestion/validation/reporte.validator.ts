@@ -2,9 +2,10 @@
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
 import { ReportRow, ReporteData } from '../model/reporte.types';
-import { looksLikeFraction, reportValue } from '../parsing/percent.rules';
-import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, sameNumber, showNumber, validateEntities } from './common.validator';
-import { inHorizon, lastYear, periodicityHelp, periodMatches } from './period.rules';
+import { checkScale } from '../../src/calculation/scale-check';
+import { reportValue } from '../parsing/percent.rules';
+import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
+import { inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
 import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.context';
 
 /**
@@ -55,15 +56,8 @@ function checkUploader(
 function checkValue(r: ReportRow, product: StoredProduct, issues: IssueCollector): void {
   const at = { sheet: r.sheet, row: r.row, column: 'Valor' };
   const value = reportValue(r, product.unit);
-  if (looksLikeFraction(value, product.unit)) {
-    issues.warning(
-      'VALOR_PARECE_FRACCION',
-      { ...at, value: showNumber(value) },
-      `el valor ${q(showNumber(value))} parece una fracción entre 0 y 1, pero la unidad del producto es %: se lee como ${showNumber(value)} %. Si quiso decir ${showNumber(value * 100)} %, escriba ${showNumber(value * 100)}`,
-    );
-  }
   const stored = product.reports.get(reportPeriodKey(r.year, r.period));
-  if (stored !== undefined && !sameNumber(stored, value)) {
+  if (stored !== undefined && stored !== value) {
     issues.warning(
       'VALOR_REPORTADO_CAMBIA',
       { ...at, value: showNumber(value) },
@@ -98,7 +92,7 @@ function validateReport(r: ReportCheck, context: ValidationContext, issues: Issu
     issues.error(
       'PRODUCTO_INEXISTENTE',
       { ...at, column: 'Código producto', value: r.productCode },
-      `el producto ${q(r.productCode)} no existe en la política ${q(r.policyCode)}; revise el código`,
+      `el producto ${q(r.productCode)} no existe en la política ${q(r.policyCode)} (ni es uno de sus resultados); revise el código`,
     );
     return;
   }
@@ -107,7 +101,20 @@ function validateReport(r: ReportCheck, context: ValidationContext, issues: Issu
     issues.error(
       'PERIODO_NO_COINCIDE',
       { ...at, column: 'Periodo', value: r.period },
-      `el periodo ${q(r.period)} no corresponde a la periodicidad del producto ${q(r.productCode)}, que es ${periodicityHelp(product.periodicity)}; use uno de esos periodos`,
+      `el periodo ${q(r.period)} no corresponde a la periodicidad de ${q(r.productCode)}, que es ${periodicityHelp(product.periodicity)}; use uno de esos periodos`,
+    );
+    return;
+  }
+  if (
+    r.period !== null &&
+    r.year !== null &&
+    inHorizon(r.year, policy) &&
+    !periodOfHorizon(product.periodicity, policy, r.year, r.period)
+  ) {
+    issues.error(
+      'PERIODO_NO_COINCIDE',
+      { ...at, column: 'Vigencia', value: String(r.year) },
+      `${q(r.productCode)} es ${periodicityHelp(product.periodicity)}: su periodo ${q(r.period)} se reporta en el último año de cada periodo (${spanEndYears(product.periodicity, policy)!.join(', ')}, contando desde el año de inicio); corrija la vigencia`,
     );
     return;
   }
@@ -130,4 +137,54 @@ export function validateReporte(
   );
   const checks = [...data.reports.map(fromRow), ...rejectedOf(rejected, 'Reporte').map(fromRejected)];
   for (const r of checks) validateReport(r, context, issues);
+  checkScales(data.reports, context, issues);
+}
+
+/**
+ * One scale warning per product (or result), never one per cell: its stored goals against its stored
+ * reports overlaid with this workbook's (docs/calculation.md §13). Located at the first report concerned.
+ */
+function checkScales(reports: readonly ReportRow[], context: ValidationContext, issues: IssueCollector): void {
+  const byProduct = new Map<string, ReportRow[]>();
+  for (const r of reports) {
+    const key = `${r.policyCode}\u0001${r.productCode}`;
+    byProduct.set(key, [...(byProduct.get(key) ?? []), r]);
+  }
+  for (const rows of byProduct.values()) {
+    const policy = context.policies.get(rows[0]!.policyCode);
+    const product = policy?.products.get(rows[0]!.productCode);
+    if (!policy || !product?.goals) continue;
+    const incoming = rows.filter((r) => periodMatches(product.periodicity, r.period));
+    const mine = new Set(incoming.map((r) => reportPeriodKey(r.year, r.period)));
+    const stored = [...product.reports]
+      .filter(([k]) => !mine.has(k))
+      .map(([k, value]) => {
+        const [year, period] = k.split('|');
+        return { year: Number(year), period: period!, value };
+      });
+    const found = checkScale(
+      policy,
+      {
+        id: 0,
+        annualizationType: product.annualizationType,
+        periodicity: product.periodicity,
+        baseline: product.baseline ?? null,
+        finalGoal: product.finalGoal ?? null,
+        weight: null,
+        priority: null,
+        goals: product.goals,
+        reports: [...incoming.map((r) => ({ year: r.year, period: r.period, value: reportValue(r, product.unit) })), ...stored],
+      },
+      product.unit,
+    );
+    if (!found || found.reportIndex === null || found.reportIndex >= incoming.length) continue;
+    const r = incoming[found.reportIndex]!;
+    const value = reportValue(r, product.unit);
+    const smaller = found.finding === 'REPORTE_CIEN_VECES_MENOR';
+    issues.warning(
+      'ESCALA_MEZCLADA',
+      { sheet: r.sheet, row: r.row, column: 'Valor', value: showNumber(value) },
+      `el valor ${q(showNumber(value))} de ${q(r.productCode)} es unas 100 veces ${smaller ? 'menor' : 'mayor'} que su meta del periodo (${found.count} reporte(s) así): parece escrito en otra escala (${smaller ? `¿${showNumber(value * 100)}?` : `¿${showNumber(value / 100)}?`}${product.unit ? `; la unidad es ${q(product.unit)}` : ''}). Se importa tal como está; revise el valor`,
+    );
+  }
 }

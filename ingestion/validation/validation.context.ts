@@ -2,7 +2,7 @@
  * What validation needs from stored data, as plain lookup maps the caller fills (the database
  * layer). Validation stays pure: no database, no clock.
  */
-import { AnnualizationType, Periodicity } from '../../src/domain/enums';
+import { AnnualizationType, Periodicity, ProductStatus } from '../../src/domain/enums';
 
 /** Key of a stored report inside `StoredProduct.reports`: `reportPeriodKey(2024, 'S1')` → `2024|S1`. */
 export function reportPeriodKey(year: number, period: string): string {
@@ -18,6 +18,14 @@ export interface StoredProduct {
   readonly coResponsibleEntityCodes: readonly string[];
   /** Stored report values by `reportPeriodKey(year, period)`. */
   readonly reports: ReadonlyMap<string, number>;
+  /** VIGENTE unless withdrawn; absent = VIGENTE. */
+  readonly status?: ProductStatus;
+  /** A result indicator (REPORTE rows may name a result code instead of a product code). */
+  readonly isResult?: boolean;
+  /** What the scale check of a REPORTE compares reports with (loaded for REPORTE only). */
+  readonly baseline?: number | null;
+  readonly finalGoal?: number | null;
+  readonly goals?: readonly { year: number; period: string | null; value: number }[];
 }
 
 export interface StoredPolicy {
@@ -25,7 +33,7 @@ export interface StoredPolicy {
   readonly startYear: number;
   readonly vigencias: number;
   readonly leadEntityCode: string | null;
-  /** The policy's products by product code. */
+  /** The policy's products (and results, `isResult`) by code. */
   readonly products: ReadonlyMap<string, StoredProduct>;
 }
 

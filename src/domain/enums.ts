@@ -98,6 +98,8 @@ export enum QualityFlag {
   METAS_NO_ALCANZAN_META_FINAL = 'METAS_NO_ALCANZAN_META_FINAL',
   /** Its series mixes scales (fractions next to percentages, values about 100× apart). */
   ESCALA_MEZCLADA = 'ESCALA_MEZCLADA',
+  /** A result whose products' weights do not add up to its own weight (SDP V1). */
+  PONDERADORES_NO_ANIDAN = 'PONDERADORES_NO_ANIDAN',
 }
 
 /** Role of an API token and of who is asking (docs/security.md). */

@@ -11,6 +11,8 @@ import {
   Periodicity,
   ReportBasis,
   ReviewStatus,
+  ProductStatus,
+  QualityFlag,
   SessionModality,
   SessionStatus,
   SessionType,
@@ -36,7 +38,16 @@ registerEnumType(AnnualizationType, {
 });
 registerEnumType(Periodicity, {
   name: 'Periodicity',
-  description: 'How often a product reports: monthly, quarterly, half-yearly or yearly.',
+  description:
+    'How often a product or result reports (SDP catalogue): monthly, bimonthly, quarterly, four-monthly, half-yearly, yearly, or once per span of 2, 3, 4 or 5 years (docs/calculation.md §1).',
+});
+registerEnumType(ProductStatus, {
+  name: 'ProductStatus',
+  description: 'VIGENTE (counts) or NO_VIGENTE (withdrawn from the plan: weighs 0 from its date, listed apart).',
+});
+registerEnumType(QualityFlag, {
+  name: 'QualityFlag',
+  description: 'A quality problem found at import and kept with the record (docs/ingestion.md, checks table).',
 });
 registerEnumType(TrafficLight, {
   name: 'TrafficLight',

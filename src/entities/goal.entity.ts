@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { VALUE_DECIMAL } from './column-types';
+import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
 import { ProductRecord } from './product.entity';
 
 @ObjectType('Goal', { description: "A product's goal for a year (meta de la vigencia), or for one period of it." })
@@ -23,10 +23,10 @@ export class GoalRecord {
   year!: number;
 
   /** '' = the whole year's goal g_y; else S1, T3, M07… (part of the natural key, so never NULL). */
-  @Column({ type: 'varchar', length: 5, default: '' })
+  @Column({ type: 'varchar', length: PERIOD_LENGTH, default: '' })
   period!: string;
 
   @Field(() => Float, { description: 'Goal value.' })
-  @Column({ ...VALUE_DECIMAL })
+  @Column({ ...VALUE_DOUBLE })
   value!: number;
 }

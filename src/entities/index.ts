@@ -20,6 +20,9 @@ import { ProductRecord } from './product.entity';
 import { ProgressReportChangeRecord } from './progress-report-change.entity';
 import { ProgressReportRecord } from './progress-report.entity';
 import { PublishedCutRecord } from './published-cut.entity';
+import { ResultGoalRecord } from './result-goal.entity';
+import { ResultReportRecord } from './result-report.entity';
+import { ResultRecord } from './result.entity';
 import { SectorRecord } from './sector.entity';
 import { SessionFunctionRecord } from './session-function.entity';
 import { SessionScheduleRecord } from './session-schedule.entity';
@@ -48,6 +51,9 @@ export {
   ProgressReportChangeRecord,
   ProgressReportRecord,
   PublishedCutRecord,
+  ResultGoalRecord,
+  ResultRecord,
+  ResultReportRecord,
   SectorRecord,
   SessionFunctionRecord,
   SessionRecord,
@@ -71,11 +77,14 @@ export const ALL_ENTITIES = [
   ProductReviewRecord,
   PolicyRecord,
   ObjectiveRecord,
+  ResultRecord,
   ProductRecord,
   ProductCoResponsibleRecord,
   GoalRecord,
   ProgressReportRecord,
   ProgressReportChangeRecord,
+  ResultGoalRecord,
+  ResultReportRecord,
   ImportBatchRecord,
   ImportIssueRecord,
   ApiTokenRecord,

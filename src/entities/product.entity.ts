@@ -1,12 +1,13 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateScalar } from '../domain/date.scalar';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { AnnualizationType, Periodicity } from '../domain/enums';
-import { FRACTION_DECIMAL, VALUE_DECIMAL } from './column-types';
+import { AnnualizationType, Periodicity, ProductStatus, QualityFlag } from '../domain/enums';
+import { codeListTransformer, VALUE_DOUBLE } from './column-types';
 import './enums.registry';
 import { ObjectiveRecord } from './objective.entity';
 import { OrgEntityRecord } from './org-entity.entity';
 import { PolicyRecord } from './policy.entity';
+import { ResultRecord } from './result.entity';
 
 @ObjectType('Product', { description: "A product of a policy's action plan (producto), with its indicator and goals (hoja de vida)." })
 @Entity('products')
@@ -26,6 +27,31 @@ export class ProductRecord {
   @Index()
   @Column({ name: 'objective_id', type: 'int' })
   objectiveId!: number;
+
+  @Index()
+  @Column({ name: 'result_id', type: 'int', nullable: true })
+  resultId!: number | null;
+
+  @ManyToOne(() => ResultRecord, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'result_id' })
+  result?: Relation<ResultRecord>;
+
+  @Field(() => ProductStatus, { description: 'VIGENTE, or NO_VIGENTE (withdrawn from the plan) from withdrawnFrom on.' })
+  @Column({ type: 'enum', enum: ProductStatus, default: ProductStatus.VIGENTE })
+  status!: ProductStatus;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date the product stopped counting (NO_VIGENTE): from then it weighs 0 in every aggregate. Null when vigente.',
+  })
+  @Column({ name: 'withdrawn_from', type: 'date', nullable: true })
+  withdrawnFrom!: string | null;
+
+  @Field(() => [QualityFlag], {
+    description: 'Why a stored figure is not what the plan literally says (set at import; the batch warnings give details).',
+  })
+  @Column({ name: 'quality_flags', type: 'varchar', length: 500, default: '', transformer: codeListTransformer })
+  qualityFlags!: QualityFlag[];
 
   @ManyToOne(() => ObjectiveRecord, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'objective_id' })
@@ -60,7 +86,7 @@ export class ProductRecord {
   periodicity!: Periodicity;
 
   @Field(() => Float, { nullable: true, description: 'Baseline value (línea base); null when absent or ND.' })
-  @Column({ name: 'baseline_value', ...VALUE_DECIMAL, nullable: true })
+  @Column({ name: 'baseline_value', ...VALUE_DOUBLE, nullable: true })
   baselineValue!: number | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Baseline date (YYYY-MM-DD).' })
@@ -72,11 +98,15 @@ export class ProductRecord {
   baselineSource!: string | null;
 
   @Field(() => Float, { nullable: true, description: 'Final goal G as given in the plan; null when derived (see progress.finalGoal).' })
-  @Column({ name: 'final_goal', ...VALUE_DECIMAL, nullable: true })
+  @Column({ name: 'final_goal', ...VALUE_DOUBLE, nullable: true })
   finalGoal!: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Explicit weight (ponderador) in the policy; weights of a policy sum to 1.' })
-  @Column({ ...FRACTION_DECIMAL, nullable: true })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Explicit weight (ponderador) in the policy, as entered; weights of a policy should sum to 1. 0 with the flag PONDERADOR_FALTANTE when the plan gave others a weight and not this one.',
+  })
+  @Column({ ...VALUE_DOUBLE, nullable: true })
   weight!: number | null;
 
   @Field(() => Int, { nullable: true, description: 'Priority: 1 Urgente, 2 Muy urgente, 3 Atención inmediata.' })

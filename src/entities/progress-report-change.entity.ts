@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
-import { VALUE_DECIMAL } from './column-types';
+import { VALUE_DOUBLE } from './column-types';
 import { ImportBatchRecord } from './import-batch.entity';
 import { ProgressReportRecord } from './progress-report.entity';
 
@@ -20,11 +20,11 @@ export class ProgressReportChangeRecord {
   report?: Relation<ProgressReportRecord>;
 
   @Field(() => Float, { description: 'Value before the change.' })
-  @Column({ name: 'previous_value', ...VALUE_DECIMAL })
+  @Column({ name: 'previous_value', ...VALUE_DOUBLE })
   previousValue!: number;
 
   @Field(() => Float, { description: 'Value after the change.' })
-  @Column({ name: 'new_value', ...VALUE_DECIMAL })
+  @Column({ name: 'new_value', ...VALUE_DOUBLE })
   newValue!: number;
 
   @Column({ name: 'import_batch_id', type: 'int', nullable: true })

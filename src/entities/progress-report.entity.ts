@@ -10,16 +10,15 @@ import {
   Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { ReviewStatus } from '../domain/enums';
-import { VALUE_DECIMAL } from './column-types';
-import './enums.registry';
+import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
 import { ImportBatchRecord } from './import-batch.entity';
 import { ProductRecord } from './product.entity';
+import { ReviewedReport } from './reviewed-report';
 
 @ObjectType('ProgressReport', { description: "An entity's progress report (reporte de avance) for one product and period." })
 @Entity('progress_reports')
 @Index('uq_progress_reports_product_year_period', ['productId', 'year', 'period'], { unique: true })
-export class ProgressReportRecord {
+export class ProgressReportRecord extends ReviewedReport {
   @Field(() => ID, { description: 'Internal identifier.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
@@ -36,11 +35,11 @@ export class ProgressReportRecord {
   year!: number;
 
   @Field(() => String, { description: 'Period: ANUAL, S1, S2, T1..T4 or M01..M12.' })
-  @Column({ type: 'varchar', length: 5 })
+  @Column({ type: 'varchar', length: PERIOD_LENGTH })
   period!: string;
 
   @Field(() => Float, { description: 'Reported value for the period.' })
-  @Column({ ...VALUE_DECIMAL })
+  @Column({ ...VALUE_DOUBLE })
   value!: number;
 
   @Field(() => String, { nullable: true, description: 'Qualitative progress (avance cualitativo).' })
@@ -58,39 +57,6 @@ export class ProgressReportRecord {
   @Field(() => String, { nullable: true, description: 'Who reported (reportado por).' })
   @Column({ name: 'reported_by', type: 'varchar', length: 300, nullable: true })
   reportedBy!: string | null;
-
-  @Field(() => ReviewStatus, {
-    description:
-      "Review state of the latest value sent: PENDING until the office decides, APPROVED, or RETURNED with the office's comment.",
-  })
-  @Column({ name: 'review_status', type: 'enum', enum: ReviewStatus, default: ReviewStatus.APPROVED })
-  reviewStatus!: ReviewStatus;
-
-  @Field(() => Float, {
-    nullable: true,
-    description: 'The last value the office approved (figures on basis APPROVED use it); null when no value was approved yet.',
-  })
-  @Column({ name: 'approved_value', ...VALUE_DECIMAL, nullable: true })
-  approvedValue!: number | null;
-
-  @Field(() => String, { nullable: true, description: "The office's comment on its last decision (required when returned)." })
-  @Column({ name: 'review_comment', type: 'text', nullable: true })
-  reviewComment!: string | null;
-
-  @Field(() => Date, { nullable: true, description: 'When the last decision was taken (or the value was approved on import).' })
-  @Column({ name: 'reviewed_at', type: 'datetime', precision: 3, nullable: true })
-  reviewedAt!: Date | null;
-
-  @Field(() => String, { nullable: true, description: 'Who took the last decision: a token name, or the import that approved it.' })
-  @Column({ name: 'reviewed_by', type: 'varchar', length: 200, nullable: true })
-  reviewedBy!: string | null;
-
-  @Field(() => Int, {
-    description:
-      'Grows with every value sent and every decision; pass it back to approveReports/returnReports to decide only what you saw.',
-  })
-  @Column({ name: 'review_version', type: 'int', default: 0 })
-  reviewVersion!: number;
 
   @Index()
   @Column({ name: 'import_batch_id', type: 'int', nullable: true })
