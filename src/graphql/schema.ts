@@ -20,6 +20,13 @@ import { ImportBatchResolver } from './resolvers/import-batch.resolver';
 import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from './resolvers/instance.resolver';
 import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
 import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
+import {
+  AuditEventResolver,
+  PolicyReviewResolver,
+  ProductChangeResolver,
+  PublishedCutResolver,
+  ReviewMutationResolver,
+} from './resolvers/review.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
 
@@ -52,6 +59,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   SessionQuorumResolver,
   MembershipRateResolver,
   EntityRateResolver,
+  ReviewMutationResolver,
+  AuditEventResolver,
+  PolicyReviewResolver,
+  PublishedCutResolver,
+  ProductChangeResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -61,6 +73,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
   cached ??= buildSchema({ resolvers: RESOLVERS, validate: false, emitSchemaFile: false }).then((schema) => {
     const query = schema.getQueryType();
     if (query) query.description = 'Read access to instances, sessions, policies, products, their computed figures and import batches.';
+    const mutation = schema.getMutationType();
+    if (mutation)
+      mutation.description = "The planning office's decisions (ADMIN only, audited): review of reports, closed periods, published cuts.";
     return schema;
   });
   return cached;
