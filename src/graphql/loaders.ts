@@ -16,6 +16,9 @@ import {
   ProductReviewRecord,
   ProgressReportChangeRecord,
   ProgressReportRecord,
+  ResultGoalRecord,
+  ResultRecord,
+  ResultReportRecord,
   SessionFunctionRecord,
   SessionRecord,
   SessionScheduleRecord,
@@ -58,6 +61,15 @@ export class Loaders {
   readonly goalValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('goals', ids));
   /** Reports with both the latest and the approved value: both bases come from one statement. */
   readonly reportValuesByProductId = new DataLoader<number, ReviewedValueRow[]>((ids) => this.records.reviewedValues(ids));
+  readonly resultsByPolicyId = this.many(ResultRecord, 'policyId', { code: 'ASC' });
+  readonly resultsByObjectiveId = this.many(ResultRecord, 'objectiveId', { code: 'ASC' });
+  readonly productsByResultId = this.many(ProductRecord, 'resultId', { id: 'ASC' });
+  readonly resultGoalsByResultId = this.many(ResultGoalRecord, 'resultId', { year: 'ASC', period: 'ASC' });
+  readonly resultReportsByResultId = this.many(ResultReportRecord, 'resultId', { year: 'ASC', period: 'ASC' });
+  /** A result's goals and reports as plain rows, for the progress calculation (one statement for all). */
+  readonly resultValuesByResultId = new DataLoader<number, { goals: PeriodValueRow[]; reports: ReviewedValueRow[] }>((ids) =>
+    this.records.resultPeriodValues(ids),
+  );
   readonly reportChangesByReportId = this.many(ProgressReportChangeRecord, 'reportId', { id: 'ASC' });
   readonly coResponsiblesByProductId = this.many(ProductCoResponsibleRecord, 'productId', { position: 'ASC' });
   readonly reviewsByProductId = this.many(ProductReviewRecord, 'productId', { id: 'ASC' });

@@ -1,7 +1,7 @@
-import { OrgEntityRecord, ProductRecord, SectorRecord } from '../entities';
+import { OrgEntityRecord, ProductRecord, ResultRecord, SectorRecord } from '../entities';
 import { Page, PageArgs, paginateArray, SortDirection } from '../services/pagination';
 import { GraphQLContext } from './context';
-import { PolicyProductFilterInput, ProductSort } from './types/filters.input';
+import { PolicyProductFilterInput, PolicyResultFilterInput, ProductSort } from './types/filters.input';
 
 /**
  * A policy's products filtered by stored and computed fields, paginated in memory: every row comes
@@ -47,6 +47,12 @@ export async function policyProducts(
       return true;
     });
   }
+  if (filter.status != null) rows = rows.filter((p) => p.status === filter.status);
+  if (filter.result != null) {
+    const results = await ctx.loaders.resultsByPolicyId.load(policyId);
+    const resultId = results.find((r) => r.code === filter.result)?.id;
+    rows = rows.filter((p) => p.resultId !== null && p.resultId === resultId);
+  }
   if (filter.objectiveNumber != null) {
     const objectives = await ctx.loaders.objectivesByPolicyId.load(policyId);
     const objectiveId = objectives.find((o) => o.number === filter.objectiveNumber)?.id;
@@ -54,4 +60,33 @@ export async function policyProducts(
   }
   const value = orderBy === ProductSort.NAME ? (p: ProductRecord) => p.name : (p: ProductRecord) => p.code;
   return paginateArray(rows, { value, direction }, page, ctx.config.maxPageSize);
+}
+
+/** A policy's results, filtered like its products (objective; computed light and flag at `cut`), by code. */
+export async function policyResults(
+  ctx: GraphQLContext,
+  policyId: number,
+  filter: PolicyResultFilterInput,
+  cut: string | null,
+  page: PageArgs,
+  direction: SortDirection,
+): Promise<Page<ResultRecord>> {
+  let rows = await ctx.loaders.resultsByPolicyId.load(policyId);
+  if (filter.trafficLight != null || filter.missingReport != null) {
+    const { resultsById } = await ctx.progress.policy(policyId, cut);
+    rows = rows.filter((r) => {
+      const pr = resultsById.get(r.id)?.progress;
+      return (
+        pr !== undefined &&
+        (filter.trafficLight == null || pr.trafficLight === filter.trafficLight) &&
+        (filter.missingReport == null || pr.missingReport === filter.missingReport)
+      );
+    });
+  }
+  if (filter.objectiveNumber != null) {
+    const objectives = await ctx.loaders.objectivesByPolicyId.load(policyId);
+    const objectiveId = objectives.find((o) => o.number === filter.objectiveNumber)?.id;
+    rows = rows.filter((r) => r.objectiveId === objectiveId);
+  }
+  return paginateArray(rows, { value: (r: ResultRecord) => r.code, direction }, page, ctx.config.maxPageSize);
 }

@@ -1,10 +1,10 @@
 import { aggregateProgress, computePolicyProgress } from '../calculation/aggregate-progress.calculator';
 import { AggregateProgressResult, PolicyProgressResult, WeightedProgress } from '../calculation/types';
 import { ReportBasis } from '../domain/enums';
-import { OrgEntityRecord, PolicyRecord, ProductRecord } from '../entities';
+import { OrgEntityRecord, PolicyRecord, ProductRecord, ResultRecord } from '../entities';
 import { todayIn } from '../services/clock';
 import { NotFoundError } from '../services/errors';
-import { reportsOnBasis, toPolicyCalcInput, toPolicyProductInput } from '../services/progress-inputs';
+import { reportsOnBasis, toPolicyCalcInput, toPolicyProductInput, toResultCalcInput } from '../services/progress-inputs';
 import { Loaders } from './loaders';
 
 /**
@@ -53,17 +53,26 @@ export class ProgressCache {
     return result.byObjective.find((o) => o.objectiveId === objectiveId)?.progress ?? aggregateProgress([], result.cut);
   }
 
+  async result(result: ResultRecord, cut: string | null | undefined, basis?: ReportBasis): Promise<WeightedProgress> {
+    const computed = await this.policy(result.policyId, cut, basis);
+    const found = computed.resultsById.get(result.id);
+    if (!found) throw new NotFoundError(`Result ${result.id} is not part of policy ${result.policyId}`);
+    return found;
+  }
+
   private async compute(policyId: number, cut: string, basis: ReportBasis): Promise<PolicyProgressResult> {
-    const [policy, products] = await Promise.all([
+    const [policy, products, results] = await Promise.all([
       this.loaders.byId(PolicyRecord).load(policyId),
       this.loaders.productsByPolicyId.load(policyId),
+      this.loaders.resultsByPolicyId.load(policyId),
     ]);
     if (!policy) throw new NotFoundError(`Policy ${policyId} does not exist`);
     const ids = products.map((p) => p.id);
-    const [goals, reports, entities] = await Promise.all([
+    const [goals, reports, entities, resultValues] = await Promise.all([
       this.loaders.goalValuesByProductId.loadMany(ids),
       this.loaders.reportValuesByProductId.loadMany(ids),
       this.loaders.byId(OrgEntityRecord).loadMany([...new Set(products.map((p) => p.responsibleEntityId))]),
+      this.loaders.resultValuesByResultId.loadMany(results.map((r) => r.id)),
     ]);
     const entityById = new Map<number, OrgEntityRecord>();
     for (const e of entities) if (e instanceof OrgEntityRecord) entityById.set(e.id, e);
@@ -75,6 +84,12 @@ export class ProgressCache {
       const onBasis = reportsOnBasis(r ?? [], basis);
       return toPolicyProductInput(p, g ?? [], onBasis.reports, entityById.get(p.responsibleEntityId) ?? null, onBasis.pendingReports);
     });
-    return computePolicyProgress(toPolicyCalcInput(policy), inputs, cut);
+    const resultInputs = results.map((r, i) => {
+      const v = resultValues[i];
+      if (v instanceof Error) throw v;
+      const onBasis = reportsOnBasis(v?.reports ?? [], basis);
+      return toResultCalcInput(r, v?.goals ?? [], onBasis.reports, onBasis.pendingReports);
+    });
+    return computePolicyProgress(toPolicyCalcInput(policy), inputs, cut, resultInputs);
   }
 }

@@ -28,6 +28,13 @@ import {
   ReviewMutationResolver,
 } from './resolvers/review.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
+import {
+  ObjectiveResultsResolver,
+  PolicyResultsResolver,
+  ProductResultResolver,
+  ResultGoalResolver,
+  ResultResolver,
+} from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -47,6 +54,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProductResolver,
   GoalResolver,
   ProgressReportResolver,
+  ResultResolver,
+  ResultGoalResolver,
+  PolicyResultsResolver,
+  ObjectiveResultsResolver,
+  ProductResultResolver,
   ImportBatchResolver,
   PolicyProgressResolver,
   ObjectiveProgressResolver,

@@ -1,5 +1,5 @@
 import { Brackets, DataSource } from 'typeorm';
-import { AnnualizationType, Periodicity } from '../domain/enums';
+import { AnnualizationType, Periodicity, ProductStatus } from '../domain/enums';
 import {
   ObjectiveRecord,
   OrgEntityRecord,
@@ -7,6 +7,7 @@ import {
   ProductCoResponsibleRecord,
   ProductRecord,
   ProgressReportRecord,
+  ResultRecord,
   SectorRecord,
 } from '../entities';
 import { escapeLike } from './catalog.service';
@@ -27,6 +28,7 @@ export interface ProductFilter {
   involvedEntityCode?: string | null;
   annualizationType?: AnnualizationType | null;
   periodicity?: Periodicity | null;
+  status?: ProductStatus | null;
 }
 
 export interface ReportFilter {
@@ -80,6 +82,15 @@ export class PolicyService {
       .getOne();
   }
 
+  async resultByKey(policyCode: string, code: string): Promise<ResultRecord | null> {
+    return this.ds
+      .getRepository(ResultRecord)
+      .createQueryBuilder('r')
+      .innerJoin(PolicyRecord, 'p', 'p.id = r.policy_id')
+      .where('p.code = :policyCode AND r.code = :code', { policyCode, code })
+      .getOne();
+  }
+
   async reportByKey(policyCode: string, productCode: string, year: number, period: string): Promise<ProgressReportRecord | null> {
     return this.ds
       .getRepository(ProgressReportRecord)
@@ -122,6 +133,7 @@ export class PolicyService {
     }
     if (filter.annualizationType) qb.andWhere('pr.annualization_type = :at', { at: filter.annualizationType });
     if (filter.periodicity) qb.andWhere('pr.periodicity = :per', { per: filter.periodicity });
+    if (filter.status) qb.andWhere('pr.status = :status', { status: filter.status });
     const spec =
       sort === 'NAME'
         ? { column: 'pr.name', value: (p: ProductRecord) => p.name, direction }

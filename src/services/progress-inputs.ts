@@ -1,7 +1,9 @@
-import { PeriodRef, PolicyCalcInput, PolicyProductInput, ReportInput } from '../calculation/types';
+import { PeriodRef, PolicyCalcInput, PolicyProductInput, ReportInput, ResultCalcInput } from '../calculation/types';
 import { ReportBasis, ReviewStatus } from '../domain/enums';
-import { GoalRecord, OrgEntityRecord, PolicyRecord, ProductRecord, ProgressReportRecord } from '../entities';
+import { GoalRecord, OrgEntityRecord, PolicyRecord, ProductRecord, ProgressReportRecord, ResultRecord } from '../entities';
 import { ReviewedValueRow } from './record-loading.service';
+
+type PeriodValue = Pick<GoalRecord, 'year' | 'period' | 'value'>;
 
 /** Maps stored rows to the calculation module's plain inputs (no logic of its own). */
 export function toPolicyCalcInput(p: PolicyRecord): PolicyCalcInput {
@@ -10,7 +12,7 @@ export function toPolicyCalcInput(p: PolicyRecord): PolicyCalcInput {
 
 export function toPolicyProductInput(
   product: ProductRecord,
-  goals: readonly Pick<GoalRecord, 'year' | 'period' | 'value'>[],
+  goals: readonly PeriodValue[],
   reports: readonly Pick<ProgressReportRecord, 'year' | 'period' | 'value'>[],
   responsible: OrgEntityRecord | null,
   pendingReports: readonly PeriodRef[] = [],
@@ -29,6 +31,29 @@ export function toPolicyProductInput(
     objectiveId: product.objectiveId,
     sectorId: responsible?.sectorId ?? null,
     entityId: product.responsibleEntityId,
+    withdrawnFrom: product.withdrawnFrom,
+  };
+}
+
+/** A result indicator as the calculation reads it: the same input as a product (its own goals and reports). */
+export function toResultCalcInput(
+  result: ResultRecord,
+  goals: readonly PeriodValue[],
+  reports: readonly PeriodValue[],
+  pendingReports: readonly PeriodRef[] = [],
+): ResultCalcInput {
+  return {
+    id: result.id,
+    annualizationType: result.annualizationType,
+    periodicity: result.periodicity,
+    baseline: result.baselineValue,
+    finalGoal: result.finalGoal,
+    weight: result.weight,
+    priority: null,
+    goals: goals.map((g) => ({ year: g.year, period: g.period === '' ? null : g.period, value: g.value })),
+    reports: reports.map((r) => ({ year: r.year, period: r.period, value: r.value })),
+    pendingReports,
+    objectiveId: result.objectiveId,
   };
 }
 

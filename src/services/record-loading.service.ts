@@ -107,4 +107,46 @@ export class RecordLoadingService {
     }
     return productIds.map((id) => groups.get(id) ?? []);
   }
+
+  /**
+   * Goals and reports of many results in one statement (UNION ALL), as plain rows ordered by year and
+   * period: a results level adds one statement to a policy's progress however many results it has.
+   */
+  async resultPeriodValues(resultIds: readonly number[]): Promise<{ goals: PeriodValueRow[]; reports: ReviewedValueRow[] }[]> {
+    const groups = new Map<number, { goals: PeriodValueRow[]; reports: ReviewedValueRow[] }>();
+    if (resultIds.length) {
+      const list = resultIds.map(() => '?').join(', ');
+      const rows = (await this.ds.query(
+        `SELECT 'g' AS kind, result_id, year, period, value, NULL AS approved_value, 'APPROVED' AS review_status
+           FROM result_goals WHERE result_id IN (${list})
+         UNION ALL
+         SELECT 'r' AS kind, result_id, year, period, value, approved_value, review_status FROM result_reports WHERE result_id IN (${list})
+         ORDER BY result_id ASC, year ASC, period ASC`,
+        [...resultIds, ...resultIds],
+      )) as {
+        kind: 'g' | 'r';
+        result_id: number;
+        year: number;
+        period: string;
+        value: number | string;
+        approved_value: number | string | null;
+        review_status: ReviewStatus;
+      }[];
+      for (const r of rows) {
+        const id = Number(r.result_id);
+        let g = groups.get(id);
+        if (!g) groups.set(id, (g = { goals: [], reports: [] }));
+        const row = { year: Number(r.year), period: r.period, value: Number(r.value) };
+        if (r.kind === 'g') g.goals.push(row);
+        else {
+          g.reports.push({
+            ...row,
+            approvedValue: r.approved_value === null ? null : Number(r.approved_value),
+            reviewStatus: r.review_status,
+          });
+        }
+      }
+    }
+    return resultIds.map((id) => groups.get(id) ?? { goals: [], reports: [] });
+  }
 }

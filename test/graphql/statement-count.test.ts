@@ -14,6 +14,28 @@ const NESTED = /* GraphQL */ `
       }
       objectives {
         number
+        results {
+          code
+          goals {
+            year
+            value
+          }
+          reports {
+            year
+            period
+            value
+          }
+          products {
+            code
+            result {
+              code
+            }
+          }
+          progress(cut: "2024-12-31") {
+            trafficLight
+            ratio
+          }
+        }
         products {
           code
           goals {

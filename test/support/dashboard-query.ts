@@ -1,4 +1,8 @@
-/** The dashboard query of shared/spec/api.md, verbatim. */
+/**
+ * The dashboard query of shared/spec/api.md, plus the results level (issue 9): the results aggregate
+ * in `progress.results` and the result indicators in `results`, which must not change the fixed
+ * number of statements.
+ */
 export const DASHBOARD_QUERY = /* GraphQL */ `
   query Dashboard($code: String!, $cut: Date) {
     policy(code: $code) {
@@ -40,6 +44,20 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
             }
           }
         }
+        results {
+          productCount
+          toDate {
+            progress
+            ideal
+            gap
+          }
+          lights {
+            alto
+            medio
+            bajo
+            notDue
+          }
+        }
         bySector {
           sector {
             name
@@ -54,6 +72,18 @@ export const DASHBOARD_QUERY = /* GraphQL */ `
               medio
               bajo
               notDue
+            }
+          }
+        }
+      }
+      results(first: 100) {
+        nodes {
+          code
+          progress(cut: $cut) {
+            trafficLight
+            ratio
+            toDate {
+              progress
             }
           }
         }

@@ -36,6 +36,9 @@ const DATA_TABLES = [
   'goals',
   'progress_reports',
   'progress_report_changes',
+  'results',
+  'result_goals',
+  'result_reports',
 ];
 
 export function createHarness(db: TestDatabase): Harness {

@@ -7,6 +7,7 @@ import {
   ImportStatus,
   InstanceKind,
   Periodicity,
+  ProductStatus,
   SessionStatus,
   SessionType,
   TrafficLight,
@@ -129,6 +130,12 @@ export class ProductFilterInput {
 
   @Field(() => Periodicity, { nullable: true, description: 'Periodicity.' })
   periodicity?: Periodicity | null;
+
+  @Field(() => ProductStatus, {
+    nullable: true,
+    description: 'VIGENTE or NO_VIGENTE (withdrawn products are listed apart with this filter).',
+  })
+  status?: ProductStatus | null;
 }
 
 @InputType('PolicyProductFilter', {
@@ -152,6 +159,29 @@ export class PolicyProductFilterInput {
 
   @Field(() => Int, { nullable: true, description: 'Objective number.' })
   objectiveNumber?: number | null;
+
+  @Field(() => ProductStatus, {
+    nullable: true,
+    description: 'VIGENTE or NO_VIGENTE (withdrawn products are listed apart with this filter).',
+  })
+  status?: ProductStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Code of the result (resultado) the products belong to.' })
+  result?: string | null;
+}
+
+@InputType('PolicyResultFilter', {
+  description: "Filters for a policy's results; the computed ones are evaluated at the `cut` given to the list.",
+})
+export class PolicyResultFilterInput {
+  @Field(() => Int, { nullable: true, description: 'Objective number.' })
+  objectiveNumber?: number | null;
+
+  @Field(() => TrafficLight, { nullable: true, description: 'Traffic light at the cut.' })
+  trafficLight?: TrafficLight | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Flagged (or not) for a missing report at the cut.' })
+  missingReport?: boolean | null;
 }
 
 @InputType('ProgressReportFilter', { description: 'Filters for the progress-report list.' })

@@ -51,7 +51,10 @@ export class ProductProgressType {
   @Field(() => Boolean, { description: "r > 1.25 (the office's orange)." })
   overExecution!: boolean;
 
-  @Field(() => Boolean, { description: 'A closed period that needed a report has none (counted as 0).' })
+  @Field(() => Boolean, {
+    description:
+      'A closed period that needed a report has none: SUMA counts it as 0; the level types carry the last reported level forward (docs/calculation.md §3).',
+  })
   missingReport!: boolean;
 
   @Field(() => Boolean, {
@@ -59,6 +62,12 @@ export class ProductProgressType {
       "A closed period has a value sent and waiting for the office's review: on basis APPROVED it is not counted (a report never approved is missing).",
   })
   pendingReview!: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the figures could not be measured (then not due, no ratio, c = i = 0): LINEA_BASE_FALTANTE for a DECRECIENTE without baseline (SDP V16). Null when measured.',
+  })
+  unmeasuredReason!: string | null;
 }
 
 @ObjectType('TrafficLightCounts', { description: 'How many products have each light (raw counts).' })
@@ -121,6 +130,10 @@ export class AggregateProgressType {
 
   @Field(() => Int, { description: 'Products flagged pendingReview.' })
   pendingReviewCount!: number;
+  @Field(() => Int, {
+    description: 'Products of the set withdrawn (NO_VIGENTE) at the cut: weight 0, left out of every figure above, listed apart.',
+  })
+  withdrawnCount!: number;
 }
 
 @ObjectType('ObjectiveProgress', { description: 'Figures of one objective within its policy.' })
@@ -163,4 +176,10 @@ export class PolicyProgressType {
 
   @Field(() => [EntityProgressType], { description: 'One entry per responsible entity.' })
   byEntity!: EntityProgressType[];
+
+  @Field(() => AggregateProgressType, {
+    description:
+      "The policy's result indicators (resultados) aggregated with the results' weights, apart from the products' total (which stays the headline): productCount counts results.",
+  })
+  results!: AggregateProgressType;
 }

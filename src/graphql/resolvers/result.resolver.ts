@@ -1,0 +1,129 @@
+import { ReportBasis } from '../../domain/enums';
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import {
+  ObjectiveRecord,
+  OrgEntityRecord,
+  PolicyRecord,
+  ProductRecord,
+  ResultGoalRecord,
+  ResultRecord,
+  ResultReportRecord,
+} from '../../entities';
+import { GraphQLContext } from '../context';
+import { parseId } from '../ids';
+import { policyResults } from '../policy-products';
+import { DateScalar } from '../scalars/date.scalar';
+import { Connection, PageArgsInput, SortDirectionEnum, toConnection } from '../types/connection.type';
+import { PolicyResultFilterInput } from '../types/filters.input';
+import { ProductProgressType } from '../types/progress.type';
+import { exactlyOne } from './args';
+
+const PolicyResultConnection = Connection(ResultRecord, 'PolicyResult');
+const CUT = 'Cut date (YYYY-MM-DD); default today in the server time zone (TZ_REPORTS, default America/Bogota).';
+
+@Resolver(() => ResultRecord)
+export class ResultResolver {
+  @Query(() => ResultRecord, { nullable: true, description: 'A result (resultado) by id, or by policy code and result code.' })
+  result(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID, { nullable: true, description: 'Internal identifier.' }) id?: string,
+    @Arg('policyCode', () => String, { nullable: true, description: 'Policy code.' }) policyCode?: string,
+    @Arg('code', () => String, { nullable: true, description: 'Natural key: the result code.' }) code?: string,
+  ): Promise<ResultRecord | null> {
+    exactlyOne({ id, policyCode, code }, [['id'], ['policyCode', 'code']]);
+    return id ? ctx.loaders.byId(ResultRecord).load(parseId(id)) : ctx.services.policies.resultByKey(policyCode!, code!);
+  }
+
+  @FieldResolver(() => PolicyRecord, { description: 'Policy of the result.' })
+  policy(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<PolicyRecord | null> {
+    return ctx.loaders.byId(PolicyRecord).load(r.policyId);
+  }
+
+  @FieldResolver(() => ObjectiveRecord, { description: 'Objective the result serves.' })
+  objective(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ObjectiveRecord | null> {
+    return ctx.loaders.byId(ObjectiveRecord).load(r.objectiveId);
+  }
+
+  @FieldResolver(() => OrgEntityRecord, { nullable: true, description: 'Responsible entity, when the plan names one.' })
+  responsibleEntity(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<OrgEntityRecord | null> | null {
+    return r.responsibleEntityId ? ctx.loaders.byId(OrgEntityRecord).load(r.responsibleEntityId) : null;
+  }
+
+  @FieldResolver(() => [ProductRecord], { description: 'Products that belong to the result (vigentes and withdrawn), by id.' })
+  products(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ProductRecord[]> {
+    return ctx.loaders.productsByResultId.load(r.id);
+  }
+
+  @FieldResolver(() => [ResultGoalRecord], { description: 'Goals per year (and period when the plan gives them).' })
+  goals(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ResultGoalRecord[]> {
+    return ctx.loaders.resultGoalsByResultId.load(r.id);
+  }
+
+  @FieldResolver(() => [ResultReportRecord], { description: 'Progress reports of the result indicator, by year and period.' })
+  reports(@Root() r: ResultRecord, @Ctx() ctx: GraphQLContext): Promise<ResultReportRecord[]> {
+    return ctx.loaders.resultReportsByResultId.load(r.id);
+  }
+
+  @FieldResolver(() => ProductProgressType, {
+    description: "The result indicator's figures at a cut, computed with the same functions as a product's (docs/calculation.md §2-5).",
+  })
+  async progress(
+    @Root() r: ResultRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, {
+      defaultValue: ReportBasis.APPROVED,
+      description:
+        'Which reported values count: APPROVED (default; the last value the office approved) or SUBMITTED (the latest value sent).',
+    })
+    basis?: ReportBasis,
+  ) {
+    return (await ctx.progress.result(r, cut, basis)).progress;
+  }
+}
+
+@Resolver(() => ResultGoalRecord)
+export class ResultGoalResolver {
+  @FieldResolver(() => String, { nullable: true, description: "Period of the goal (S1, T3, BIENIO…); null for the whole year's goal." })
+  period(@Root() g: ResultGoalRecord): string | null {
+    return g.period === '' ? null : g.period;
+  }
+}
+
+@Resolver(() => PolicyRecord)
+export class PolicyResultsResolver {
+  @FieldResolver(() => PolicyResultConnection, {
+    description: 'Result indicators (resultados) of the policy, by code, filterable by objective and by computed figures at `cut`.',
+  })
+  async results(
+    @Root() p: PolicyRecord,
+    @Ctx() ctx: GraphQLContext,
+    @Args(() => PageArgsInput) page: PageArgsInput,
+    @Arg('filter', () => PolicyResultFilterInput, { nullable: true, description: 'Filters; all given must match.' })
+    filter?: PolicyResultFilterInput,
+    @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('direction', () => SortDirectionEnum, { defaultValue: SortDirectionEnum.ASC, description: 'Sort direction.' })
+    direction?: SortDirectionEnum,
+  ) {
+    return toConnection(await policyResults(ctx, p.id, filter ?? {}, cut ?? null, page, direction ?? SortDirectionEnum.ASC));
+  }
+}
+
+@Resolver(() => ObjectiveRecord)
+export class ObjectiveResultsResolver {
+  @FieldResolver(() => [ResultRecord], { description: 'Results (resultados) of the objective, by code; empty for a plan without results.' })
+  results(@Root() o: ObjectiveRecord, @Ctx() ctx: GraphQLContext): Promise<ResultRecord[]> {
+    return ctx.loaders.resultsByObjectiveId.load(o.id);
+  }
+}
+
+@Resolver(() => ProductRecord)
+export class ProductResultResolver {
+  @FieldResolver(() => ResultRecord, {
+    nullable: true,
+    description: 'Result the product belongs to; null when it sits straight under its objective.',
+  })
+  result(@Root() p: ProductRecord, @Ctx() ctx: GraphQLContext): Promise<ResultRecord | null> | null {
+    return p.resultId ? ctx.loaders.byId(ResultRecord).load(p.resultId) : null;
+  }
+}
