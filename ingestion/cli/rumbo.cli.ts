@@ -17,7 +17,7 @@ import { buildTemplate } from '../templates/template.writer';
 import { ImportWorker } from '../worker/import.worker';
 import { inboxLayout } from '../worker/inbox.scanner';
 import { CliIo, processIo } from './cli.io';
-import { enqueueSamples } from './demo-data';
+import { enqueueSamples, runDemoReview } from './demo-data';
 import { importFiles, validateFiles } from './import.command';
 import { mountIngestionRoutes } from '../http/ingestion.routes';
 
@@ -68,6 +68,11 @@ async function serve(config: AppConfig, withWorker: boolean, withDemo: boolean, 
     if (withDemo) {
       const queued = await enqueueSamples(worker.store, inboxLayout(config.inboxDir, config.storageDir));
       if (queued) logger.info({ queued }, 'demo workbooks queued for import');
+      // once the samples are in: one report sent as an entity, then decided (docs/review.md)
+      void runDemoReview(server.services.ds, worker.store, inboxLayout(config.inboxDir, config.storageDir)).then(
+        (outcome) => logger.info({ outcome }, 'demo review step'),
+        (err: unknown) => logger.error({ err }, 'demo review step failed'),
+      );
     }
     worker.start();
   }
