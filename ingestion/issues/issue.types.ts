@@ -62,6 +62,7 @@ export const ISSUE_CODES = [
   'RESULTADO_INEXISTENTE', // E a product names a result not in Resultados
   'RESULTADO_OTRO_OBJETIVO', // W a product's result belongs to another objective
   'CODIGO_PRODUCTO_Y_RESULTADO', // E the same code names a product and a result
+  'NUMERO_COMO_TEXTO', // W text in numeric cells read under the number rules (once per sheet and column)
   // Instance checks
   'TOTAL_SESIONES_NO_COINCIDE', // W matrix total ≠ marks
   'MARCA_DIA_NO_COINCIDE', // W day-number mark ≠ session date's day

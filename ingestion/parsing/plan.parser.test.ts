@@ -80,7 +80,9 @@ describe('PLAN — reading rules', () => {
     const products = PRODUCTS.map((p) => ({ ...p, weight: '20%', baseline: p.code === 'A' ? 'ND' : (p.baseline ?? null) }));
     const goals: RowObject[] = [...GOALS, { productCode: 'A', year: 2024, period: 's1', value: '50,5' }];
     const { data, issues } = parsePlan(planObjects({ Productos: products, Metas: goals }));
-    expect(issues).toEqual([]);
+    // text numbers are read, and said once per column (NUMERO_COMO_TEXTO warnings only)
+    expect(issues.filter((issue) => issue.severity === 'ERROR')).toEqual([]);
+    expect([...new Set(issues.map((issue) => issue.code))]).toEqual(['NUMERO_COMO_TEXTO']);
     expect(data.products.map((p) => p.weight)).toEqual([0.2, 0.2, 0.2, 0.2, 0.2]);
     expect(data.products[0]).toMatchObject({ baseline: null, baselineNotAvailable: true });
     expect(data.goals.at(-1)).toMatchObject({ period: 'S1', value: 50.5 });
@@ -112,6 +114,19 @@ describe('PLAN — reading rules', () => {
     }));
     const { data } = parsePlan(planObjects({ Productos: products.slice(0, 1), Metas: GOALS.slice(0, 2) }));
     expect(data.products[0]).toMatchObject({ formula: '=(mujeres/denuncias)*100', targetPopulation: '@todas', finalGoal: 200 });
+  });
+
+  it('reads text in numeric cells under the number rules and says so once per column, not per cell', () => {
+    const products = PRODUCTS.map((p, i) => ({ ...p, baseline: i < 3 ? `1${i},5` : (p.baseline ?? null) }));
+    const goals = GOALS.map((g) => ({ ...g, value: String(g.value) }));
+    const { data, issues } = parsePlan(planObjects({ Productos: products, Metas: goals }));
+    expect(data.products.slice(0, 3).map((p) => p.baseline)).toEqual([10.5, 11.5, 12.5]);
+    expect(data.goals[0]!.value).toBe(100);
+    expect(issues.map((i) => [i.severity, i.code, i.sheet, i.row, i.column, i.value])).toEqual([
+      ['WARNING', 'NUMERO_COMO_TEXTO', 'Productos', 2, 'Línea base', '10,5'],
+      ['WARNING', 'NUMERO_COMO_TEXTO', 'Metas', 2, 'Meta', '100'],
+    ]);
+    expect(issues[1]!.message).toContain('10 celdas');
   });
 
   it('rejects rows with missing required values and remembers their keys', () => {

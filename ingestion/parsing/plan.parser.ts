@@ -2,11 +2,37 @@
 import { AnnualizationType, Periodicity, Priority, ProductStatus } from '../../src/domain/enums';
 import { GoalRow, ObjectiveRow, PlanData, PolicyRow, ProductRow, ResultRow } from '../model/plan.types';
 import { enumValue, list, num, numberValue, requiredOk, text } from '../reading/row.accessors';
-import { readSheet, RowRead } from '../reading/sheet.reader';
+import { q } from '../issues/issue.collector';
+import { readSheet, RowRead, SheetRead } from '../reading/sheet.reader';
+import { SheetDef } from '../templates/column.types';
 import { METAS_SHEET, OBJETIVOS_SHEET, POLITICA_SHEET, PRODUCTOS_SHEET, RESULTADOS_SHEET } from '../templates/plan.template';
 import { parseEntities } from './entidades.parser';
 import { ParseState, reject } from './parse.state';
 import { percentAware } from './percent.rules';
+
+/**
+ * Text in numeric cells that the template's number rules can read (`24,35` typed as text, or pasted
+ * from a PDF) is read, and said once per sheet and column — never once per cell — so the office knows
+ * the cells are not numbers in Excel (sums and formats there will not see them). Integer columns
+ * (years, numbers of objectives) are left out: `2024` as text is harmless.
+ */
+function warnNumbersAsText(state: ParseState, sheet: SheetRead, def: SheetDef): void {
+  if (!sheet.header) return;
+  for (const column of def.columns) {
+    if (column.type !== 'number' || column.integer) continue;
+    const index = sheet.header.columns.get(column.key);
+    if (index === undefined) continue;
+    const rows = sheet.rows.filter((row) => row.cells[index]?.type === 'string' && row.numbers.has(column.key));
+    const first = rows[0];
+    if (!first) continue;
+    const cell = first.cells[index] as { value: string };
+    state.issues.warning(
+      'NUMERO_COMO_TEXTO',
+      { sheet: first.sheet, row: first.row, column: column.header, value: cell.value },
+      `${rows.length === 1 ? 'esta celda tiene' : `${rows.length} celdas de esta columna tienen (la primera, esta)`} un número escrito como texto; se ${rows.length === 1 ? 'leyó' : 'leyeron'} con las reglas de la plantilla (${q(cell.value)} → ${String(numberValue(first, column.key)!.value).replace('.', ',')}). Conviértalas en celdas numéricas para que Excel las sume`,
+    );
+  }
+}
 
 export const DEFAULT_HIGH_THRESHOLD = 0.75;
 export const DEFAULT_MEDIUM_THRESHOLD = 0.5;
@@ -56,6 +82,7 @@ function percentNumber(row: RowRead, key: string, unit: string | null): number |
 
 function parseResults(state: ParseState, units: Map<string, string | null>): ResultRow[] {
   const sheet = readSheet(state.workbook, RESULTADOS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, RESULTADOS_SHEET);
   const results: ResultRow[] = [];
   for (const row of sheet.rows) {
     const code = text(row, 'code');
@@ -87,6 +114,7 @@ function parseResults(state: ParseState, units: Map<string, string | null>): Res
 
 function parseProducts(state: ParseState, units: Map<string, string | null>): ProductRow[] {
   const sheet = readSheet(state.workbook, PRODUCTOS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, PRODUCTOS_SHEET);
   const products: ProductRow[] = [];
   for (const row of sheet.rows) {
     const code = text(row, 'code');
@@ -129,6 +157,7 @@ function parseProducts(state: ParseState, units: Map<string, string | null>): Pr
 
 function parseGoals(state: ParseState, units: ReadonlyMap<string, string | null>): GoalRow[] {
   const sheet = readSheet(state.workbook, METAS_SHEET, state.issues);
+  warnNumbersAsText(state, sheet, METAS_SHEET);
   const goals: GoalRow[] = [];
   for (const row of sheet.rows) {
     const productCode = text(row, 'productCode');

@@ -33,6 +33,7 @@ import {
   PolicyResultsResolver,
   ProductResultResolver,
   ResultGoalResolver,
+  ResultReportResolver,
   ResultResolver,
 } from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
@@ -56,6 +57,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProgressReportResolver,
   ResultResolver,
   ResultGoalResolver,
+  ResultReportResolver,
   PolicyResultsResolver,
   ObjectiveResultsResolver,
   ProductResultResolver,

@@ -1,6 +1,7 @@
 import { ReportBasis } from '../../domain/enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
+  ImportBatchRecord,
   ObjectiveRecord,
   OrgEntityRecord,
   PolicyRecord,
@@ -87,6 +88,19 @@ export class ResultGoalResolver {
   @FieldResolver(() => String, { nullable: true, description: "Period of the goal (S1, T3, BIENIO…); null for the whole year's goal." })
   period(@Root() g: ResultGoalRecord): string | null {
     return g.period === '' ? null : g.period;
+  }
+}
+
+@Resolver(() => ResultReportRecord)
+export class ResultReportResolver {
+  @FieldResolver(() => ResultRecord, { description: 'Result reported.' })
+  result(@Root() r: ResultReportRecord, @Ctx() ctx: GraphQLContext): Promise<ResultRecord | null> {
+    return ctx.loaders.byId(ResultRecord).load(r.resultId);
+  }
+
+  @FieldResolver(() => ImportBatchRecord, { nullable: true, description: 'Import batch that last wrote the report.' })
+  importBatch(@Root() r: ResultReportRecord, @Ctx() ctx: GraphQLContext): Promise<ImportBatchRecord | null> | null {
+    return r.importBatchId ? ctx.loaders.byId(ImportBatchRecord).load(r.importBatchId) : null;
   }
 }
 
