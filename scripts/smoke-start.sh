@@ -44,12 +44,16 @@ curl -sf -H 'accept: text/html' "http://127.0.0.1:$port/graphql" | grep -q '/rur
 curl -sf -o /dev/null "http://127.0.0.1:$port/ruru-static/ruru.js" || fail "the IDE assets are not served"
 grep -q "Base de datos: " "$log" || fail "npm start did not say where the database is"
 grep -q "Archivos: bandeja de entrada $work/inbox" "$log" || fail "npm start did not say where the files are"
-query='{"query":"{ policies { totalCount } importBatches(filter: { status: IMPORTED }) { totalCount } }"}'
-for _ in $(seq 1 60); do
+# 6 sample workbooks plus the review demo's report sent as an entity (docs/review.md)
+query='{"query":"{ policies { totalCount } importBatches(filter: { status: IMPORTED }) { totalCount } returned: progressReports(filter: { policyCode: \"PPMEG-CTG\", year: 2025 }) { nodes { reviewStatus } } }"}'
+for _ in $(seq 1 90); do
   answer=$(curl -sf -H 'content-type: application/json' -d "$query" "http://127.0.0.1:$port/graphql" || true)
-  echo "$answer" | grep -q '"importBatches":{"totalCount":6}' && break
+  echo "$answer" | grep -q '"importBatches":{"totalCount":7}' && echo "$answer" | grep -q '"RETURNED"' && break
   sleep 1
 done
 echo "$answer" | grep -q '"policies":{"totalCount":2}' || fail "unexpected answer: $answer"
-echo "$answer" | grep -q '"importBatches":{"totalCount":6}' || fail "the demo workbooks were not imported: $answer"
+echo "$answer" | grep -q '"importBatches":{"totalCount":7}' || fail "the demo workbooks were not imported: $answer"
+for state in PENDING APPROVED RETURNED; do
+  echo "$answer" | grep -q "\"$state\"" || fail "the review demo has no $state report: $answer"
+done
 echo "smoke: npm start serves the IDE and answers $answer"

@@ -52,6 +52,7 @@ async function writePolicy(m: EntityManager, policy: PolicyRow, entityId: (code:
         lead_entity_id: 'int',
         high_threshold: 'decimal',
         medium_threshold: 'decimal',
+        review_required: 'bool',
       },
     },
     [
@@ -65,6 +66,7 @@ async function writePolicy(m: EntityManager, policy: PolicyRow, entityId: (code:
         lead_entity_id: policy.leadEntityCode ? entityId(policy.leadEntityCode) : null,
         high_threshold: policy.highThreshold,
         medium_threshold: policy.mediumThreshold,
+        review_required: policy.reviewRequired,
       },
     ],
   );

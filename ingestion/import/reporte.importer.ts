@@ -2,7 +2,9 @@ import { ReporteData } from '../model/reporte.types';
 import { reportValue } from '../parsing/percent.rules';
 import { importEntities } from './entity.importer';
 import { addCounts, emptyCounts, ImportContext, ImportCounts } from './import.types';
-import { keyOf, upsertRows } from './row-upsert.writer';
+import { periodWithin } from '../../src/calculation/period-span';
+import { ReviewStatus } from '../../src/domain/enums';
+import { keyOf, Row, upsertRows } from './row-upsert.writer';
 
 const REPORTS = {
   table: 'progress_reports',
@@ -17,8 +19,11 @@ const REPORTS = {
     evidence: 'text',
     reported_by: 'text',
     import_batch_id: 'int',
+    review_status: 'text',
+    approved_value: 'double',
+    review_version: 'int',
   },
-  untracked: ['import_batch_id'],
+  untracked: ['import_batch_id', 'review_status', 'approved_value', 'review_version'],
 } as const;
 
 interface ProductRef {
@@ -26,6 +31,14 @@ interface ProductRef {
   unit: string | null;
   /** A result indicator (its reports go to result_reports). */
   result: boolean;
+  policyId: number;
+  /** The policy's reports need the office's review when an entity sends them. */
+  reviewRequired: boolean;
+}
+
+/** `p:12` for product 12, `r:3` for result 3: the owner of a report row. */
+function ownerKey(row: Row): string {
+  return row.product_id !== undefined ? `p:${String(row.product_id)}` : `r:${String(row.result_id)}`;
 }
 
 const RESULT_REPORTS = {
@@ -63,22 +76,37 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     };
   });
   const rows = all.filter((r) => !r.result);
+  const owners = new Map([...products.values()].map((p) => [`${p.result ? 'r' : 'p'}:${p.id}`, p]));
+  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (owners.get(ownerKey(row))?.reviewRequired ?? true);
+  await lockPolicies(ctx, [...new Set([...products.values()].map((p) => p.policyId))]);
+  const inserted: Row[] = [];
+  const prepare = (incoming: Row, stored: Row | undefined): Row => {
+    const row = withReviewState(incoming, stored, reviewOf(incoming));
+    if (!stored) inserted.push(row);
+    return row;
+  };
+  const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
+  // the history below needs only the ids of reports already stored
   const res = await upsertRows(
     m,
-    { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] },
+    spec,
     rows.map((r) => r.row),
-    { insertedIds: false }, // the history below needs only the ids of reports already stored
+    { insertedIds: false, prepare },
   );
   addCounts(counts, res);
-  // Result indicators' reports: same upsert; they keep no change history (the warning still says what changed).
-  addCounts(
-    counts,
-    await upsertRows(
-      m,
-      { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] },
-      all.filter((r) => r.result).map((r) => r.row),
-      { insertedIds: false },
-    ),
+  // Result indicators' reports: same upsert and review; they keep no change history (the warning still says what changed).
+  const resultSpec = { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] };
+  const resultRows = all.filter((r) => r.result).map((r) => r.row);
+  const resultRes = await upsertRows(m, resultSpec, resultRows, { insertedIds: false, prepare });
+  addCounts(counts, resultRes);
+  const changed = [
+    ...rows.map((r) => r.row).filter((row) => res.previous.has(keyOf(spec, row))),
+    ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
+  ];
+  await assertNoClosedPeriodWritten(ctx, owners, [...inserted, ...changed]);
+  await markApprovedOnImport(
+    ctx,
+    [...products.values()].filter((p) => ctx.planningOffice || !p.reviewRequired),
   );
 
   const history: unknown[] = [];
@@ -116,13 +144,89 @@ async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<s
       ['products', false],
     ] as const) {
       const rows = (await ctx.m.query(
-        `SELECT pr.id, pr.code, pr.unit, p.code AS policy_code FROM ${table} pr INNER JOIN policies p ON p.id = pr.policy_id
+        `SELECT pr.id, pr.code, pr.unit, pr.policy_id, p.code AS policy_code, p.review_required
+           FROM ${table} pr INNER JOIN policies p ON p.id = pr.policy_id
           WHERE (p.code, pr.code) IN (${part.map(() => '(?, ?)').join(', ')})`,
         part.flat(),
-      )) as { id: number; code: string; unit: string | null; policy_code: string }[];
+      )) as { id: number; code: string; unit: string | null; policy_id: number; policy_code: string; review_required: number | boolean }[];
       // a product wins over a result of the same code (the PLAN refuses such plans anyway)
-      for (const r of rows) out.set(`${r.policy_code}\u0001${r.code}`, { id: Number(r.id), unit: r.unit, result });
+      for (const r of rows) {
+        out.set(`${r.policy_code}\u0001${r.code}`, {
+          id: Number(r.id),
+          unit: r.unit,
+          result,
+          policyId: Number(r.policy_id),
+          reviewRequired: r.review_required === true || Number(r.review_required) === 1,
+        });
+      }
     }
   }
   return out;
+}
+
+/**
+ * The review state a written report gets (docs/review.md). Sent by an entity to a policy that
+ * needs review: a new report, a changed value, or any change to a returned report goes to PENDING
+ * and the last approved value is kept; a change of texts only keeps the state. Sent by the office
+ * (or to a policy without review): APPROVED with the value sent. Every write bumps the version.
+ */
+export function withReviewState(incoming: Row, stored: Row | undefined, needsReview: boolean): Row {
+  const version = stored ? Number(stored.review_version ?? 0) + 1 : 1;
+  if (!needsReview) return { ...incoming, review_status: ReviewStatus.APPROVED, approved_value: incoming.value, review_version: version };
+  if (!stored) return { ...incoming, review_status: ReviewStatus.PENDING, approved_value: null, review_version: version };
+  const valueChanged = Number(stored.value) !== Number(incoming.value);
+  const status =
+    valueChanged || stored.review_status === ReviewStatus.RETURNED ? ReviewStatus.PENDING : (stored.review_status as ReviewStatus);
+  // a report stored before review existed (APPROVED, no approved value) was approved at its value
+  const approved = stored.approved_value ?? (stored.review_status === ReviewStatus.APPROVED ? stored.value : null);
+  return { ...incoming, review_status: status, approved_value: approved, review_version: version };
+}
+
+/**
+ * Holds the policies' rows in share mode for the transaction, so the office cannot close a period
+ * between this import's validation and its commit (closing takes the same rows exclusively).
+ */
+async function lockPolicies(ctx: ImportContext, policyIds: number[]): Promise<void> {
+  if (policyIds.length === 0) return;
+  await ctx.m.query(`SELECT id FROM policies WHERE id IN (${policyIds.map(() => '?').join(', ')}) LOCK IN SHARE MODE`, policyIds);
+}
+
+/** Closed periods rechecked inside the transaction (validation checked them before it started). */
+async function assertNoClosedPeriodWritten(ctx: ImportContext, owners: Map<string, ProductRef>, written: Row[]): Promise<void> {
+  if (written.length === 0) return;
+  const policyIds = [...new Set([...owners.values()].map((p) => p.policyId))];
+  const closed = (await ctx.m.query(
+    `SELECT c.policy_id, c.year, c.period, p.start_year, p.vigencias FROM closed_periods c INNER JOIN policies p ON p.id = c.policy_id
+      WHERE c.policy_id IN (${policyIds.map(() => '?').join(', ')})`,
+    policyIds,
+  )) as { policy_id: number; year: number; period: string; start_year: number; vigencias: number }[];
+  if (closed.length === 0) return;
+  for (const row of written) {
+    const policyId = owners.get(ownerKey(row))?.policyId;
+    for (const c of closed) {
+      if (Number(c.policy_id) !== policyId) continue;
+      const horizon = { startYear: Number(c.start_year), vigencias: Number(c.vigencias) };
+      if (periodWithin(horizon, Number(row.year), String(row.period), Number(c.year), c.period)) {
+        throw new Error(`PERIODO_CERRADO: el periodo ${c.year} ${c.period} se cerró durante la importación; vuelva a cargar el libro`);
+      }
+    }
+  }
+}
+
+/** Reports written by this batch for policies that do not wait for review: approved on import, by the import. */
+async function markApprovedOnImport(ctx: ImportContext, owners: ProductRef[]): Promise<void> {
+  for (const [table, column, result] of [
+    ['progress_reports', 'product_id', false],
+    ['result_reports', 'result_id', true],
+  ] as const) {
+    const ids = owners.filter((o) => o.result === result).map((o) => o.id);
+    for (let i = 0; i < ids.length; i += 1000) {
+      const part = ids.slice(i, i + 1000);
+      await ctx.m.query(
+        `UPDATE ${table} SET reviewed_at = CURRENT_TIMESTAMP(3), reviewed_by = ?, review_comment = NULL
+          WHERE import_batch_id = ? AND review_status = 'APPROVED' AND ${column} IN (${part.map(() => '?').join(', ')})`,
+        [`importación (lote ${ctx.batchId})`, ctx.batchId, ...part],
+      );
+    }
+  }
 }

@@ -39,6 +39,11 @@ export interface UpsertOptions {
    * that only need the ids of rows already stored (e.g. report history) pass false.
    */
   insertedIds?: boolean;
+  /**
+   * Completes each incoming row from the stored one (undefined for a new row) before it is compared
+   * and written; only untracked columns should be set here (e.g. a report's review state).
+   */
+  prepare?: (incoming: Row, stored: Row | undefined) => Row;
 }
 
 /** Rows per multi-row statement; keeps placeholders far below the protocol's 65 535. */
@@ -123,8 +128,9 @@ export async function upsertRows(
   const stored = await selectByKeys(m, spec, unique, Object.keys(spec.columns));
   const storedByKey = new Map(stored.map((r) => [keyOf(spec, r), r]));
   const toWrite: Row[] = [];
-  for (const [k, r] of byKey) {
+  for (const [k, given] of byKey) {
     const s = storedByKey.get(k);
+    const r = options.prepare ? options.prepare(given, s) : given;
     if (!s) {
       outcome.inserted++;
       toWrite.push(r);

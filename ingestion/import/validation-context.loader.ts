@@ -2,10 +2,13 @@ import { EntityManager } from 'typeorm';
 import { AnnualizationType, ImportKind, Periodicity, ProductStatus } from '../../src/domain/enums';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import {
+  ClosedPeriodRef,
+  closedReportKey,
   reportPeriodKey,
   StoredInstance,
   StoredPolicy,
   StoredProduct,
+  StoredReportContent,
   Uploader,
   ValidationContext,
 } from '../validation/validation.context';
@@ -194,10 +197,63 @@ async function loadInstances(m: EntityManager, parsed: ParsedWorkbook): Promise<
   return out;
 }
 
+/**
+ * REPORTE: the periods closed for the workbook's policies and, for policies with any, their stored
+ * reports (value and texts), so validation can tell a row that changes nothing from one that would.
+ */
+async function loadClosedPeriods(
+  m: EntityManager,
+  codes: string[],
+): Promise<{ closedPeriods: Map<string, ClosedPeriodRef[]>; closedReports: Map<string, StoredReportContent> }> {
+  const closedPeriods = new Map<string, ClosedPeriodRef[]>();
+  const closedReports = new Map<string, StoredReportContent>();
+  if (codes.length === 0) return { closedPeriods, closedReports };
+  const rows = (await m.query(
+    `SELECT p.code, c.year, c.period FROM closed_periods c INNER JOIN policies p ON p.id = c.policy_id
+      WHERE p.code IN (${placeholders(codes.length)}) ORDER BY c.year, c.period`,
+    codes,
+  )) as { code: string; year: number; period: string }[];
+  for (const r of rows)
+    (closedPeriods.get(r.code) ?? closedPeriods.set(r.code, []).get(r.code)!).push({ year: Number(r.year), period: r.period });
+  const withClosed = [...closedPeriods.keys()];
+  if (withClosed.length === 0) return { closedPeriods, closedReports };
+  const columns =
+    'p.code AS policy_code, pr.code AS product_code, r.year, r.period, r.value, r.qualitative, r.difficulties, r.evidence, r.reported_by';
+  const reports = (await m.query(
+    `SELECT ${columns} FROM result_reports r INNER JOIN results pr ON pr.id = r.result_id INNER JOIN policies p ON p.id = pr.policy_id
+      WHERE p.code IN (${placeholders(withClosed.length)})
+     UNION ALL
+     SELECT ${columns} FROM progress_reports r INNER JOIN products pr ON pr.id = r.product_id INNER JOIN policies p ON p.id = pr.policy_id
+      WHERE p.code IN (${placeholders(withClosed.length)})`,
+    [...withClosed, ...withClosed],
+  )) as {
+    policy_code: string;
+    product_code: string;
+    year: number;
+    period: string;
+    value: number | string;
+    qualitative: string | null;
+    difficulties: string | null;
+    evidence: string | null;
+    reported_by: string | null;
+  }[];
+  for (const r of reports) {
+    closedReports.set(closedReportKey(r.policy_code, r.product_code, Number(r.year), r.period), {
+      value: Number(r.value),
+      qualitative: r.qualitative,
+      difficulties: r.difficulties,
+      evidence: r.evidence,
+      reportedBy: r.reported_by,
+    });
+  }
+  return { closedPeriods, closedReports };
+}
+
 /** Reads what validation needs about stored data for this workbook (a handful of statements). */
 export async function loadValidationContext(m: EntityManager, parsed: ParsedWorkbook, uploader?: Uploader): Promise<ValidationContext> {
   const entityCodes = new Set(((await m.query('SELECT code FROM entities')) as { code: string }[]).map((r) => r.code));
   const policies = await loadPolicies(m, policyCodes(parsed), parsed.kind === ImportKind.REPORTE);
   const instances = await loadInstances(m, parsed);
-  return { entityCodes, policies, instances, ...(uploader ? { uploader } : {}) };
+  const closed = parsed.kind === ImportKind.REPORTE ? await loadClosedPeriods(m, [...policies.keys()]) : null;
+  return { entityCodes, policies, instances, ...(uploader ? { uploader } : {}), ...(closed ?? {}) };
 }

@@ -53,6 +53,8 @@ export const ISSUE_CODES = [
   'VALOR_PARECE_FRACCION', // W 0–1 value in a product whose unit is %
   'PRODUCTO_SIN_METAS', // W
   'VALOR_REPORTADO_CAMBIA', // W a report changes a stored value
+  // Review (docs/review.md)
+  'PERIODO_CERRADO', // E a report would add to or change a period the office closed
   'PONDERADORES_RESULTADOS_NO_SUMAN_UNO', // W V0 results' weights do not add up to 1
   'PONDERADORES_NO_ANIDAN', // W V1 a result's products do not add up to its weight
   'ESCALA_MEZCLADA', // W one series mixes scales (once per product or result)

@@ -13,6 +13,8 @@ export interface PolicyRow extends SourceRef {
   readonly leadEntityCode: string | null;
   readonly highThreshold: number;
   readonly mediumThreshold: number;
+  /** Reports sent by entities wait for the office's review (column `Requiere revisión`; empty = yes). */
+  readonly reviewRequired: boolean;
 }
 
 export interface ObjectiveRow extends SourceRef {

@@ -32,6 +32,7 @@ describe('PLAN — worked example of calculation.md §8', () => {
       leadEntityCode: '02',
       highThreshold: 0.75,
       mediumThreshold: 0.5,
+      reviewRequired: true,
     });
     expect(data.objectives.map((o) => [o.row, o.number])).toEqual([
       [2, 1],

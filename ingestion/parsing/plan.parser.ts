@@ -57,6 +57,8 @@ function parsePolicy(state: ParseState): PolicyRow | null {
     leadEntityCode: text(row, 'leadEntityCode'),
     highThreshold: num(row, 'highThreshold') ?? DEFAULT_HIGH_THRESHOLD,
     mediumThreshold: num(row, 'mediumThreshold') ?? DEFAULT_MEDIUM_THRESHOLD,
+    // empty means yes: only an explicit No turns review off
+    reviewRequired: text(row, 'reviewRequired') !== 'NO',
   };
 }
 

@@ -93,6 +93,19 @@ export const POLITICA_SHEET: SheetDef = {
       example: '0,5',
       width: 12,
     },
+    {
+      key: 'reviewRequired',
+      header: 'Requiere revisión',
+      required: false,
+      type: 'enum',
+      allowed: ['SI', 'NO'],
+      aliases: { SÍ: 'SI', S: 'SI', X: 'SI', '1': 'SI', N: 'NO', '0': 'NO' },
+      meaning:
+        'Si los reportes que envían las entidades esperan la revisión de la oficina de planeación antes de contar en las cifras aprobadas. Los que carga la oficina se aprueban al importarlos. Si se deja vacío: Sí.',
+      format: 'SI (o Sí, S, X, 1) / NO (o N, 0); vacío es SI.',
+      example: 'SI',
+      width: 12,
+    },
   ],
 };
 export const OBJETIVOS_SHEET: SheetDef = {

@@ -70,6 +70,32 @@ export interface ValidationContext {
   readonly instances: ReadonlyMap<string, StoredInstance>;
   /** The uploader; when absent, authorization checks are skipped (e.g. an administrator's CLI import). */
   readonly uploader?: Uploader;
+  /** REPORTE: periods the office closed, by policy code (docs/review.md); absent = none. */
+  readonly closedPeriods?: ReadonlyMap<string, readonly ClosedPeriodRef[]>;
+  /**
+   * REPORTE: the stored reports of closed periods, by `closedReportKey` — a row equal to the stored one
+   * changes nothing and is accepted.
+   */
+  readonly closedReports?: ReadonlyMap<string, StoredReportContent>;
+}
+
+/** A period closed by the office. */
+export interface ClosedPeriodRef {
+  readonly year: number;
+  readonly period: string;
+}
+
+/** What a stored report says (value as stored, texts). */
+export interface StoredReportContent {
+  readonly value: number;
+  readonly qualitative: string | null;
+  readonly difficulties: string | null;
+  readonly evidence: string | null;
+  readonly reportedBy: string | null;
+}
+
+export function closedReportKey(policyCode: string, productCode: string, year: number, period: string): string {
+  return `${policyCode}\u0001${productCode}\u0001${year}\u0001${period}`;
 }
 
 /** A context with nothing stored; override what you need. */
@@ -79,5 +105,7 @@ export function createValidationContext(partial: Partial<ValidationContext> = {}
     policies: partial.policies ?? new Map(),
     instances: partial.instances ?? new Map(),
     ...(partial.uploader ? { uploader: partial.uploader } : {}),
+    ...(partial.closedPeriods ? { closedPeriods: partial.closedPeriods } : {}),
+    ...(partial.closedReports ? { closedReports: partial.closedReports } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { IssueCollector, sortIssues } from '../issues/issue.collector';
 import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { issueSheetOrder } from '../parsing/workbook.parser';
+import { validateClosedPeriods } from './closed-period.validator';
 import { validateInstancia } from './instancia.validator';
 import { validatePlan } from './plan.validator';
 import { validateReporte } from './reporte.validator';
@@ -23,6 +24,7 @@ export function validateWorkbook(parsed: ParsedWorkbook, context: ValidationCont
       break;
     case ImportKind.REPORTE:
       validateReporte(parsed.data, parsed.rejectedRows, context, issues);
+      validateClosedPeriods(parsed.data, context, issues);
       break;
     case ImportKind.INSTANCIA:
       validateInstancia(parsed.data, parsed.rejectedRows, context, issues);

@@ -10,7 +10,7 @@ function result(
   p: number | null,
   c: number,
   i: number,
-  flags: { over?: boolean; missing?: boolean } = {},
+  flags: { over?: boolean; missing?: boolean; pending?: boolean } = {},
 ): ProductProgressResult {
   const due = p !== null;
   return {
@@ -26,6 +26,7 @@ function result(
     trafficLight: light,
     overExecution: flags.over ?? false,
     missingReport: flags.missing ?? false,
+    pendingReview: flags.pending ?? false,
   };
 }
 
@@ -41,6 +42,7 @@ describe('aggregateProgress', () => {
       shares: { green: 0, yellow: 0, red: 0 },
       missingReportCount: 0,
       overExecutionCount: 0,
+      pendingReviewCount: 0,
       withdrawnCount: 0,
     });
   });
@@ -97,7 +99,7 @@ describe('aggregateProgress', () => {
     const aggregate = aggregateProgress(
       [
         { progress: result(TrafficLight.ALTO, 1, 1, 1, { over: true }), weight: 0.25 },
-        { progress: result(TrafficLight.BAJO, 0, 0, 1, { missing: true }), weight: 0.25 },
+        { progress: result(TrafficLight.BAJO, 0, 0, 1, { missing: true, pending: true }), weight: 0.25 },
         { progress: result(TrafficLight.BAJO, 0.1, 0, 1, { missing: true }), weight: 0.25 },
         { progress: result(TrafficLight.MEDIO, 0.6, 0, 1), weight: 0.25 },
       ],
@@ -106,6 +108,7 @@ describe('aggregateProgress', () => {
     expect(aggregate.lights).toEqual({ alto: 1, medio: 1, bajo: 2, notDue: 0 });
     expect(aggregate.missingReportCount).toBe(2);
     expect(aggregate.overExecutionCount).toBe(1);
+    expect(aggregate.pendingReviewCount).toBe(1);
   });
 
   it('cumulative gap can be positive (ahead of the trajectory)', () => {

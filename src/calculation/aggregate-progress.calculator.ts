@@ -26,7 +26,7 @@ import { computeWeights, isWithdrawnAt } from './weights.calculator';
  * - toDate: progress Σ_due w·p, ideal Σ_due w, gap = progress - ideal;
  * - cumulative: progress Σ w·c, ideal Σ w·i, gap = progress - ideal;
  * - lights: raw counts; shares over n with NOT_DUE counted green (all 0 when n = 0);
- * - missingReportCount, overExecutionCount;
+ * - missingReportCount, overExecutionCount, pendingReviewCount;
  * - withdrawn items (NO_VIGENTE at the cut) are left out of every figure and counted in withdrawnCount.
  */
 export function aggregateProgress(all: readonly WeightedProgress[], cut: IsoDate): AggregateProgressResult {
@@ -40,6 +40,7 @@ export function aggregateProgress(all: readonly WeightedProgress[], cut: IsoDate
   const lights = { alto: 0, medio: 0, bajo: 0, notDue: 0 };
   let missingReportCount = 0;
   let overExecutionCount = 0;
+  let pendingReviewCount = 0;
 
   for (const { progress, weight: w } of items) {
     weight += w;
@@ -65,6 +66,7 @@ export function aggregateProgress(all: readonly WeightedProgress[], cut: IsoDate
     }
     if (progress.missingReport) missingReportCount++;
     if (progress.overExecution) overExecutionCount++;
+    if (progress.pendingReview) pendingReviewCount++;
   }
 
   const productCount = items.length;
@@ -79,6 +81,7 @@ export function aggregateProgress(all: readonly WeightedProgress[], cut: IsoDate
     shares: { green: share(lights.alto + lights.notDue), yellow: share(lights.medio), red: share(lights.bajo) },
     missingReportCount,
     overExecutionCount,
+    pendingReviewCount,
     withdrawnCount: all.length - items.length,
   };
 }

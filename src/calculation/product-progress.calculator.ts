@@ -196,8 +196,9 @@ export function computeProductProgress(policy: PolicyCalcInput, product: Product
   const origin = usesBaseline(type) ? baseline : 0;
   const figures =
     type === AnnualizationType.SUMA ? sumFigures(closed, reports, schedule.givenYearGoals) : levelFigures(closed, reports, origin);
+  const pendingReview = hasPendingReview(policy, product, closed);
   const unmeasured = unmeasuredReason(product);
-  if (unmeasured !== null) return unmeasuredResult(cut, figures.achieved, schedule.finalGoal, unmeasured);
+  if (unmeasured !== null) return { ...unmeasuredResult(cut, figures.achieved, schedule.finalGoal, unmeasured), pendingReview };
   const ratio = figures.due ? toDateRatio(type, figures.achieved, figures.goalToDate, baseline) : null;
   const progress = ratio === null ? null : clamp01(ratio);
   const cumulative = cumulativeFigures(type, figures, schedule.finalGoal, baseline, closed.length > 0, schedule.hasAnyGoal);
@@ -214,8 +215,20 @@ export function computeProductProgress(policy: PolicyCalcInput, product: Product
     trafficLight: trafficLightOf(progress, thresholds),
     overExecution: ratio !== null && clearlyGreater(ratio, OVER_EXECUTION_RATIO),
     missingReport: figures.missingReport,
+    pendingReview,
     unmeasuredReason: null,
   };
+}
+
+/** Some period closed at the cut (of the product's periodicity) has a value waiting for review. */
+function hasPendingReview(policy: PolicyCalcInput, product: ProductCalcInput, closed: readonly PeriodGoal[]): boolean {
+  const pending = product.pendingReports ?? [];
+  if (pending.length === 0) return false;
+  const closedKeys = new Set(closed.map((period) => periodKey(period.year, period.code)));
+  return pending.some((ref) => {
+    const code = ref.period.trim();
+    return isPeriodOf(product.periodicity, policy, ref.year, code) && closedKeys.has(periodKey(ref.year, code));
+  });
 }
 
 /**
@@ -243,6 +256,7 @@ function unmeasuredResult(cut: IsoDate, achieved: number, finalGoal: number, rea
     trafficLight: TrafficLight.NOT_DUE,
     overExecution: false,
     missingReport: false,
+    pendingReview: false,
     unmeasuredReason: reason,
   };
 }

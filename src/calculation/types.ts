@@ -60,6 +60,12 @@ export interface ReportInput {
   value: number;
 }
 
+/** A (year, period) of a report. */
+export interface PeriodRef {
+  year: number;
+  period: string;
+}
+
 export interface ProductCalcInput {
   id: number;
   annualizationType: AnnualizationType;
@@ -74,6 +80,12 @@ export interface ProductCalcInput {
   priority: number | null;
   goals: readonly GoalInput[];
   reports: readonly ReportInput[];
+  /**
+   * Periods whose latest sent value waits for the office's review (docs/review.md). The caller puts
+   * in `reports` the values of the chosen basis (approved, or latest sent); these only raise
+   * `pendingReview` when such a period is closed at the cut. Absent = none.
+   */
+  pendingReports?: readonly PeriodRef[];
   /**
    * The product was withdrawn from the plan (NO_VIGENTE) from this date on: from then it weighs 0 and
    * is left out of every aggregate. Null/absent = vigente.
@@ -144,6 +156,8 @@ export interface ProductProgressResult {
   trafficLight: TrafficLight;
   overExecution: boolean;
   missingReport: boolean;
+  /** A closed period at the cut has a sent value waiting for the office's review (on basis APPROVED it is not counted). */
+  pendingReview: boolean;
   /** Why the figures could not be measured (then not due, no ratio, c = i = 0); null when they could. */
   unmeasuredReason: UnmeasuredReason | null;
 }
@@ -177,6 +191,8 @@ export interface AggregateProgressResult {
   shares: TrafficLightShares;
   missingReportCount: number;
   overExecutionCount: number;
+  /** Products (not withdrawn) flagged pendingReview. */
+  pendingReviewCount: number;
   /** Products of the set withdrawn (NO_VIGENTE) at the cut: listed apart, not in any figure above. */
   withdrawnCount: number;
 }

@@ -143,3 +143,16 @@ export enum ImportIssueSeverity {
  * A goal's period is null for the whole year.
  */
 export type PeriodCode = string;
+
+/** Review state of a progress report (docs/review.md): sent and waiting, accepted by the office, or sent back. */
+export enum ReviewStatus {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  RETURNED = 'RETURNED',
+}
+
+/** Which reported values the figures use: the ones the office approved (default) or the latest ones sent. */
+export enum ReportBasis {
+  APPROVED = 'APPROVED',
+  SUBMITTED = 'SUBMITTED',
+}

@@ -1,3 +1,4 @@
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ApiTokenRecord } from './api-token.entity';
 
@@ -8,17 +9,21 @@ const jsonText = {
 };
 
 /** One recorded action (who did what to what): token management, uploads, imports. Append-only. */
+@ObjectType('AuditEvent', { description: 'One recorded action (who did what to what); append-only. ADMIN only.' })
 @Entity('audit_events')
 @Index('ix_audit_events_action_at', ['action', 'at'])
 export class AuditEventRecord {
+  @Field(() => ID, { description: 'Internal identifier (grows with time).' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;
 
+  @Field(() => Date, { description: 'When it happened (UTC).' })
   @Index()
   @CreateDateColumn({ type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
   at!: Date;
 
   /** Token name, "cli", "inbox" or "system". */
+  @Field(() => String, { description: 'Who did it: a token name, "cli", "inbox" or "system".' })
   @Column({ type: 'varchar', length: 200 })
   actor!: string;
 
@@ -31,10 +36,15 @@ export class AuditEventRecord {
   actorToken?: Relation<ApiTokenRecord>;
 
   /** TOKEN_CREATED, TOKEN_REVOKED, UPLOAD, IMPORT… */
+  @Field(() => String, {
+    description:
+      'What was done: TOKEN_CREATED, UPLOAD, IMPORT, REPORTS_APPROVED, REPORTS_RETURNED, PERIOD_CLOSED, PERIOD_REOPENED, CUT_PUBLISHED…',
+  })
   @Column({ type: 'varchar', length: 50 })
   action!: string;
 
   /** What was acted on: "token:12", a file name, a batch id… */
+  @Field(() => String, { description: 'What it was done to: "token:12", "batch:40", "policy:PPPS"…' })
   @Column({ type: 'varchar', length: 300 })
   subject!: string;
 

@@ -9,6 +9,8 @@ import {
   InstanceKind,
   MembershipRole,
   Periodicity,
+  ReportBasis,
+  ReviewStatus,
   ProductStatus,
   QualityFlag,
   SessionModality,
@@ -56,4 +58,14 @@ registerEnumType(ImportStatus, { name: 'ImportStatus', description: 'Lifecycle o
 registerEnumType(ImportIssueSeverity, {
   name: 'ImportIssueSeverity',
   description: 'ERROR rejects the workbook; WARNING is stored and does not block.',
+});
+registerEnumType(ReviewStatus, {
+  name: 'ReviewStatus',
+  description:
+    "Review state of a progress report: PENDING (sent, waiting for the office), APPROVED, RETURNED (sent back with the office's comment).",
+});
+registerEnumType(ReportBasis, {
+  name: 'ReportBasis',
+  description:
+    'Which reported values the figures use: APPROVED (the last value the office approved; default) or SUBMITTED (the latest value sent).',
 });

@@ -2,6 +2,7 @@ import { AgendaItemRecord } from './agenda-item.entity';
 import { ApiTokenRecord } from './api-token.entity';
 import { AttendanceRecord } from './attendance.entity';
 import { AuditEventRecord } from './audit-event.entity';
+import { ClosedPeriodRecord } from './closed-period.entity';
 import { CommitmentRecord } from './commitment.entity';
 import { GoalRecord } from './goal.entity';
 import { ImportBatchRecord } from './import-batch.entity';
@@ -18,6 +19,7 @@ import { ProductReviewRecord } from './product-review.entity';
 import { ProductRecord } from './product.entity';
 import { ProgressReportChangeRecord } from './progress-report-change.entity';
 import { ProgressReportRecord } from './progress-report.entity';
+import { PublishedCutRecord } from './published-cut.entity';
 import { ResultGoalRecord } from './result-goal.entity';
 import { ResultReportRecord } from './result-report.entity';
 import { ResultRecord } from './result.entity';
@@ -31,6 +33,7 @@ export {
   ApiTokenRecord,
   AttendanceRecord,
   AuditEventRecord,
+  ClosedPeriodRecord,
   CommitmentRecord,
   GoalRecord,
   ImportBatchRecord,
@@ -47,6 +50,7 @@ export {
   ProductReviewRecord,
   ProgressReportChangeRecord,
   ProgressReportRecord,
+  PublishedCutRecord,
   ResultGoalRecord,
   ResultRecord,
   ResultReportRecord,
@@ -85,4 +89,6 @@ export const ALL_ENTITIES = [
   ImportIssueRecord,
   ApiTokenRecord,
   AuditEventRecord,
+  ClosedPeriodRecord,
+  PublishedCutRecord,
 ];

@@ -50,4 +50,11 @@ export class PolicyRecord {
   @Field(() => Float, { description: 'Traffic light: progress above this (and up to the high threshold) is MEDIO (default 0.50).' })
   @Column({ name: 'medium_threshold', ...FRACTION_DECIMAL, default: 0.5 })
   mediumThreshold!: number;
+
+  @Field(() => Boolean, {
+    description:
+      "Reports sent by entities (ENTITY tokens) wait for the office's review before they count on basis APPROVED (PLAN column 'Requiere revisión'; default true). Reports sent by the office are approved on import.",
+  })
+  @Column({ name: 'review_required', type: 'boolean', default: true })
+  reviewRequired!: boolean;
 }

@@ -13,11 +13,12 @@ import {
 import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
 import { ImportBatchRecord } from './import-batch.entity';
 import { ProductRecord } from './product.entity';
+import { ReviewedReport } from './reviewed-report';
 
 @ObjectType('ProgressReport', { description: "An entity's progress report (reporte de avance) for one product and period." })
 @Entity('progress_reports')
 @Index('uq_progress_reports_product_year_period', ['productId', 'year', 'period'], { unique: true })
-export class ProgressReportRecord {
+export class ProgressReportRecord extends ReviewedReport {
   @Field(() => ID, { description: 'Internal identifier.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

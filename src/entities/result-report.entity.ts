@@ -13,11 +13,12 @@ import {
 import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
 import { ImportBatchRecord } from './import-batch.entity';
 import { ResultRecord } from './result.entity';
+import { ReviewedReport } from './reviewed-report';
 
 @ObjectType('ResultReport', { description: 'A progress report of a result indicator for one period (a REPORTE row naming a result code).' })
 @Entity('result_reports')
 @Index('uq_result_reports_result_year_period', ['resultId', 'year', 'period'], { unique: true })
-export class ResultReportRecord {
+export class ResultReportRecord extends ReviewedReport {
   @Field(() => ID, { description: 'Internal identifier.' })
   @PrimaryGeneratedColumn({ type: 'int' })
   id!: number;

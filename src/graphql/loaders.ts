@@ -22,7 +22,7 @@ import {
   SessionRecord,
   SessionScheduleRecord,
 } from '../entities';
-import { PeriodValueRow, RecordLoadingService } from '../services/record-loading.service';
+import { PeriodValueRow, RecordLoadingService, ReviewedValueRow } from '../services/record-loading.service';
 
 /**
  * Per-request DataLoaders (created with the request context, never shared between requests), so a
@@ -58,14 +58,15 @@ export class Loaders {
   readonly reportsByProductId = this.many(ProgressReportRecord, 'productId', { year: 'ASC', period: 'ASC' });
   /** Goals and reports as plain year/period/value rows, for the progress calculation. */
   readonly goalValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('goals', ids));
-  readonly reportValuesByProductId = new DataLoader<number, PeriodValueRow[]>((ids) => this.records.periodValues('progress_reports', ids));
+  /** Reports with both the latest and the approved value: both bases come from one statement. */
+  readonly reportValuesByProductId = new DataLoader<number, ReviewedValueRow[]>((ids) => this.records.reviewedValues(ids));
   readonly resultsByPolicyId = this.many(ResultRecord, 'policyId', { code: 'ASC' });
   readonly resultsByObjectiveId = this.many(ResultRecord, 'objectiveId', { code: 'ASC' });
   readonly productsByResultId = this.many(ProductRecord, 'resultId', { id: 'ASC' });
   readonly resultGoalsByResultId = this.many(ResultGoalRecord, 'resultId', { year: 'ASC', period: 'ASC' });
   readonly resultReportsByResultId = this.many(ResultReportRecord, 'resultId', { year: 'ASC', period: 'ASC' });
   /** A result's goals and reports as plain rows, for the progress calculation (one statement for all). */
-  readonly resultValuesByResultId = new DataLoader<number, { goals: PeriodValueRow[]; reports: PeriodValueRow[] }>((ids) =>
+  readonly resultValuesByResultId = new DataLoader<number, { goals: PeriodValueRow[]; reports: ReviewedValueRow[] }>((ids) =>
     this.records.resultPeriodValues(ids),
   );
   readonly reportChangesByReportId = this.many(ProgressReportChangeRecord, 'reportId', { id: 'ASC' });

@@ -1,13 +1,14 @@
 import { aggregateProgress, computePolicyProgress } from '../calculation/aggregate-progress.calculator';
 import { AggregateProgressResult, PolicyProgressResult, WeightedProgress } from '../calculation/types';
+import { ReportBasis } from '../domain/enums';
 import { OrgEntityRecord, PolicyRecord, ProductRecord, ResultRecord } from '../entities';
 import { todayIn } from '../services/clock';
 import { NotFoundError } from '../services/errors';
-import { toPolicyCalcInput, toPolicyProductInput, toResultCalcInput } from '../services/progress-inputs';
+import { reportsOnBasis, toPolicyCalcInput, toPolicyProductInput, toResultCalcInput } from '../services/progress-inputs';
 import { Loaders } from './loaders';
 
 /**
- * Per-request memo of computed progress: a policy is computed once per request and cut, with all its
+ * Per-request memo of computed progress: a policy is computed once per request, cut and basis, with all its
  * rows read through the request's DataLoaders (a fixed number of statements for any number of products).
  */
 export class ProgressCache {
@@ -23,38 +24,43 @@ export class ProgressCache {
     return cut ?? todayIn(this.timeZone);
   }
 
-  policy(policyId: number, cut: string | null | undefined): Promise<PolicyProgressResult> {
+  policy(policyId: number, cut: string | null | undefined, basis: ReportBasis = ReportBasis.APPROVED): Promise<PolicyProgressResult> {
     const c = this.cutOf(cut);
-    const key = `${policyId}|${c}`;
+    const key = `${policyId}|${c}|${basis}`;
     let hit = this.byKey.get(key);
     if (!hit) {
-      hit = this.compute(policyId, c);
+      hit = this.compute(policyId, c, basis);
       this.byKey.set(key, hit);
     }
     return hit;
   }
 
-  async product(product: ProductRecord, cut: string | null | undefined): Promise<WeightedProgress> {
-    const result = await this.policy(product.policyId, cut);
+  async product(product: ProductRecord, cut: string | null | undefined, basis?: ReportBasis): Promise<WeightedProgress> {
+    const result = await this.policy(product.policyId, cut, basis);
     const found = result.products.get(product.id);
     if (!found) throw new NotFoundError(`Product ${product.id} is not part of policy ${product.policyId}`);
     return found;
   }
 
   /** An objective's aggregate; an objective without products gets the empty aggregate. */
-  async objective(policyId: number, objectiveId: number, cut: string | null | undefined): Promise<AggregateProgressResult> {
-    const result = await this.policy(policyId, cut);
+  async objective(
+    policyId: number,
+    objectiveId: number,
+    cut: string | null | undefined,
+    basis?: ReportBasis,
+  ): Promise<AggregateProgressResult> {
+    const result = await this.policy(policyId, cut, basis);
     return result.byObjective.find((o) => o.objectiveId === objectiveId)?.progress ?? aggregateProgress([], result.cut);
   }
 
-  async result(result: ResultRecord, cut: string | null | undefined): Promise<WeightedProgress> {
-    const computed = await this.policy(result.policyId, cut);
+  async result(result: ResultRecord, cut: string | null | undefined, basis?: ReportBasis): Promise<WeightedProgress> {
+    const computed = await this.policy(result.policyId, cut, basis);
     const found = computed.resultsById.get(result.id);
     if (!found) throw new NotFoundError(`Result ${result.id} is not part of policy ${result.policyId}`);
     return found;
   }
 
-  private async compute(policyId: number, cut: string): Promise<PolicyProgressResult> {
+  private async compute(policyId: number, cut: string, basis: ReportBasis): Promise<PolicyProgressResult> {
     const [policy, products, results] = await Promise.all([
       this.loaders.byId(PolicyRecord).load(policyId),
       this.loaders.productsByPolicyId.load(policyId),
@@ -75,12 +81,14 @@ export class ProgressCache {
       const r = reports[i];
       if (g instanceof Error) throw g;
       if (r instanceof Error) throw r;
-      return toPolicyProductInput(p, g ?? [], r ?? [], entityById.get(p.responsibleEntityId) ?? null);
+      const onBasis = reportsOnBasis(r ?? [], basis);
+      return toPolicyProductInput(p, g ?? [], onBasis.reports, entityById.get(p.responsibleEntityId) ?? null, onBasis.pendingReports);
     });
     const resultInputs = results.map((r, i) => {
       const v = resultValues[i];
       if (v instanceof Error) throw v;
-      return toResultCalcInput(r, v?.goals ?? [], v?.reports ?? []);
+      const onBasis = reportsOnBasis(v?.reports ?? [], basis);
+      return toResultCalcInput(r, v?.goals ?? [], onBasis.reports, onBasis.pendingReports);
     });
     return computePolicyProgress(toPolicyCalcInput(policy), inputs, cut, resultInputs);
   }

@@ -22,6 +22,13 @@ import { ImportBatchResolver } from './resolvers/import-batch.resolver';
 import { InstanceResolver, MembershipResolver, SessionScheduleResolver } from './resolvers/instance.resolver';
 import { EntityResolver, PersonResolver, SectorResolver } from './resolvers/organization.resolver';
 import { ObjectiveResolver, PolicyResolver } from './resolvers/policy.resolver';
+import {
+  AuditEventResolver,
+  PolicyReviewResolver,
+  ProductChangeResolver,
+  PublishedCutResolver,
+  ReviewMutationResolver,
+} from './resolvers/review.resolver';
 import { GoalResolver, ProductResolver, ProgressReportResolver } from './resolvers/product.resolver';
 import {
   ObjectiveResultsResolver,
@@ -73,6 +80,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EntityRateResolver,
   ViewerResolver,
   ProductTrajectoryResolver,
+  ReviewMutationResolver,
+  AuditEventResolver,
+  PolicyReviewResolver,
+  PublishedCutResolver,
+  ProductChangeResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;
@@ -83,6 +95,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     const query = schema.getQueryType();
     if (query) query.description = 'Read access to instances, sessions, policies, products, their computed figures and import batches.';
     guardImportBatchFields(schema);
+    const mutation = schema.getMutationType();
+    if (mutation)
+      mutation.description = "The planning office's decisions (ADMIN only, audited): review of reports, closed periods, published cuts.";
     return schema;
   });
   return cached;

@@ -26,6 +26,7 @@ function product(code: string, objective: number, sector: string, light: Traffic
     overExecution: false,
     missingReport: false,
     unmeasuredReason: null,
+    pendingReview: false,
   };
   return {
     code,

@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEventRecord } from '../entities';
+import { Page, PageArgs, paginateQuery } from './pagination';
 import { Viewer } from './viewer';
 
 /** Actions recorded in audit_events. The column is a varchar: new actions need no migration. */
@@ -8,6 +9,11 @@ export const AuditAction = {
   TOKEN_REVOKED: 'TOKEN_REVOKED',
   UPLOAD: 'UPLOAD',
   IMPORT: 'IMPORT',
+  REPORTS_APPROVED: 'REPORTS_APPROVED',
+  REPORTS_RETURNED: 'REPORTS_RETURNED',
+  PERIOD_CLOSED: 'PERIOD_CLOSED',
+  PERIOD_REOPENED: 'PERIOD_REOPENED',
+  CUT_PUBLISHED: 'CUT_PUBLISHED',
 } as const;
 export type AuditActionName = (typeof AuditAction)[keyof typeof AuditAction] | (string & {});
 
@@ -20,6 +26,15 @@ export interface AuditEventInput {
   /** What was acted on: "token:12", a file name, "batch:40"… */
   subject: string;
   details?: Record<string, unknown> | null;
+}
+
+export interface AuditEventFilter {
+  action?: string | null;
+  actor?: string | null;
+  /** Exact subject ("policy:PPPS", "batch:40"). */
+  subject?: string | null;
+  from?: Date | null;
+  to?: Date | null;
 }
 
 export interface AuditQuery {
@@ -58,5 +73,16 @@ export class AuditService {
       .orderBy('a.id', 'DESC')
       .take(Math.min(Math.max(query.limit ?? 100, 1), 1000))
       .getMany();
+  }
+
+  /** A page of events, newest first (the ADMIN-only `auditEvents` query). */
+  page(filter: AuditEventFilter, args: PageArgs, maxPageSize: number): Promise<Page<AuditEventRecord>> {
+    const qb = this.ds.getRepository(AuditEventRecord).createQueryBuilder('a');
+    if (filter.action) qb.andWhere('a.action = :action', { action: filter.action });
+    if (filter.actor) qb.andWhere('a.actor = :actor', { actor: filter.actor });
+    if (filter.subject) qb.andWhere('a.subject = :subject', { subject: filter.subject });
+    if (filter.from) qb.andWhere('a.at >= :from', { from: filter.from });
+    if (filter.to) qb.andWhere('a.at <= :to', { to: filter.to });
+    return paginateQuery(qb, { column: 'a.id', value: (a) => a.id, direction: 'DESC' }, args, maxPageSize);
   }
 }

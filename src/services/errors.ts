@@ -11,7 +11,25 @@ export const ErrorCode = {
   OPERATION_NOT_SUPPORTED: 'OPERATION_NOT_SUPPORTED',
   /** The database does not answer in time or refuses connections (HTTP 503). */
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
+  /** The state changed under the caller (another session decided first, a stale version, already closed…). */
+  CONFLICT: 'CONFLICT',
+  /** A period cannot be closed while reports inside it wait for review (`extensions.pending` lists them). */
+  PENDING_REPORTS: 'PENDING_REPORTS',
 } as const;
+
+/** Another session changed the state first, or the request does not fit the current state. */
+export class ConflictError extends GraphQLError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { code: ErrorCode.CONFLICT, ...extensions } });
+  }
+}
+
+/** Closing a period refused: these reports are not decided yet. */
+export class PendingReportsError extends GraphQLError {
+  constructor(message: string, pending: readonly Record<string, unknown>[]) {
+    super(message, { extensions: { code: ErrorCode.PENDING_REPORTS, pending } });
+  }
+}
 
 export class UserInputError extends GraphQLError {
   constructor(message: string, field?: string) {

@@ -5,7 +5,9 @@ import { CatalogService } from './catalog.service';
 import { ImportBatchService } from './import-batch.service';
 import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
+import { PublishedCutService } from './published-cut.service';
 import { RecordLoadingService } from './record-loading.service';
+import { ReviewService } from './review.service';
 import { createSecurityServices, TokenService } from './token.service';
 
 /** The application's services, built once per process around one data source. */
@@ -20,9 +22,14 @@ export interface Services {
   readonly tokens: TokenService;
   /** Who did what: token actions, uploads, imports. */
   readonly audit: AuditService;
+  /** Review of reports and closed periods (docs/review.md). */
+  readonly review: ReviewService;
+  /** Published cuts and their comparison with live figures. */
+  readonly publishedCuts: PublishedCutService;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
+  const security = createSecurityServices(ds);
   return {
     ds,
     catalog: new CatalogService(ds, config.maxPageSize),
@@ -30,6 +37,8 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     policies: new PolicyService(ds, config.maxPageSize),
     importBatches: new ImportBatchService(ds, config.maxPageSize),
     records: new RecordLoadingService(ds),
-    ...createSecurityServices(ds),
+    ...security,
+    review: new ReviewService(ds, security.audit),
+    publishedCuts: new PublishedCutService(ds, security.audit),
   };
 }

@@ -37,6 +37,7 @@ export interface ReportFilter {
   year?: number | null;
   period?: string | null;
   importBatchId?: number | null;
+  reviewStatus?: string | null;
 }
 
 export type ProductSortField = 'CODE' | 'NAME';
@@ -153,6 +154,7 @@ export class PolicyService {
     if (filter.year != null) qb.andWhere('r.year = :year', { year: filter.year });
     if (filter.period) qb.andWhere('r.period = :period', { period: filter.period });
     if (filter.importBatchId != null) qb.andWhere('r.import_batch_id = :batch', { batch: filter.importBatchId });
+    if (filter.reviewStatus) qb.andWhere('r.review_status = :reviewStatus', { reviewStatus: filter.reviewStatus });
     return paginateQuery(qb, { column: 'r.year', value: (r) => r.year, direction }, args, this.maxPageSize);
   }
 

@@ -1,5 +1,7 @@
-import { PolicyCalcInput, PolicyProductInput, ResultCalcInput } from '../calculation/types';
+import { PeriodRef, PolicyCalcInput, PolicyProductInput, ReportInput, ResultCalcInput } from '../calculation/types';
+import { ReportBasis, ReviewStatus } from '../domain/enums';
 import { GoalRecord, OrgEntityRecord, PolicyRecord, ProductRecord, ProgressReportRecord, ResultRecord } from '../entities';
+import { ReviewedValueRow } from './record-loading.service';
 
 type PeriodValue = Pick<GoalRecord, 'year' | 'period' | 'value'>;
 
@@ -13,6 +15,7 @@ export function toPolicyProductInput(
   goals: readonly PeriodValue[],
   reports: readonly Pick<ProgressReportRecord, 'year' | 'period' | 'value'>[],
   responsible: OrgEntityRecord | null,
+  pendingReports: readonly PeriodRef[] = [],
 ): PolicyProductInput {
   return {
     id: product.id,
@@ -24,6 +27,7 @@ export function toPolicyProductInput(
     priority: product.priority,
     goals: goals.map((g) => ({ year: g.year, period: g.period === '' ? null : g.period, value: g.value })),
     reports: reports.map((r) => ({ year: r.year, period: r.period, value: r.value })),
+    pendingReports,
     objectiveId: product.objectiveId,
     sectorId: responsible?.sectorId ?? null,
     entityId: product.responsibleEntityId,
@@ -32,7 +36,12 @@ export function toPolicyProductInput(
 }
 
 /** A result indicator as the calculation reads it: the same input as a product (its own goals and reports). */
-export function toResultCalcInput(result: ResultRecord, goals: readonly PeriodValue[], reports: readonly PeriodValue[]): ResultCalcInput {
+export function toResultCalcInput(
+  result: ResultRecord,
+  goals: readonly PeriodValue[],
+  reports: readonly PeriodValue[],
+  pendingReports: readonly PeriodRef[] = [],
+): ResultCalcInput {
   return {
     id: result.id,
     annualizationType: result.annualizationType,
@@ -43,6 +52,29 @@ export function toResultCalcInput(result: ResultRecord, goals: readonly PeriodVa
     priority: null,
     goals: goals.map((g) => ({ year: g.year, period: g.period === '' ? null : g.period, value: g.value })),
     reports: reports.map((r) => ({ year: r.year, period: r.period, value: r.value })),
+    pendingReports,
     objectiveId: result.objectiveId,
   };
+}
+
+/**
+ * The values the figures use on a basis (docs/review.md): APPROVED takes each report's last approved
+ * value (a report never approved is left out: a missing report); SUBMITTED takes the latest value
+ * sent, whatever its state. On both, the periods whose latest value waits for review are named so
+ * the calculation can flag pendingReview.
+ */
+export function reportsOnBasis(
+  rows: readonly ReviewedValueRow[],
+  basis: ReportBasis,
+): { reports: ReportInput[]; pendingReports: PeriodRef[] } {
+  const reports: ReportInput[] = [];
+  const pendingReports: PeriodRef[] = [];
+  for (const r of rows) {
+    if (r.reviewStatus === ReviewStatus.PENDING) pendingReports.push({ year: r.year, period: r.period });
+    // An APPROVED report's latest value is its approved value (rows written before review existed included).
+    const approved = r.reviewStatus === ReviewStatus.APPROVED ? r.value : r.approvedValue;
+    const value = basis === ReportBasis.SUBMITTED ? r.value : approved;
+    if (value !== null) reports.push({ year: r.year, period: r.period, value });
+  }
+  return { reports, pendingReports };
 }

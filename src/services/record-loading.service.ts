@@ -1,4 +1,5 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
+import { ReviewStatus } from '../domain/enums';
 
 /** A goal or a report reduced to what the calculation reads (no entity hydration). */
 export interface PeriodValueRow {
@@ -6,6 +7,17 @@ export interface PeriodValueRow {
   /** '' for a whole-year goal. */
   period: string;
   value: number;
+}
+
+/** A report with both the latest value sent and the last approved one (figures choose per basis). */
+export interface ReviewedValueRow {
+  year: number;
+  period: string;
+  /** Latest value sent. */
+  value: number;
+  /** Last value approved; null when none was. */
+  approvedValue: number | null;
+  reviewStatus: ReviewStatus;
 }
 
 /**
@@ -64,26 +76,75 @@ export class RecordLoadingService {
     return productIds.map((id) => groups.get(id) ?? []);
   }
 
+  /** Progress reports with their review columns, one statement for many products (docs/review.md). */
+  async reviewedValues(productIds: readonly number[]): Promise<ReviewedValueRow[][]> {
+    const groups = new Map<number, ReviewedValueRow[]>();
+    if (productIds.length) {
+      const rows = (await this.ds.query(
+        `SELECT product_id, year, period, value, approved_value, review_status FROM progress_reports
+          WHERE product_id IN (${productIds.map(() => '?').join(', ')}) ORDER BY product_id ASC, year ASC, period ASC`,
+        [...productIds],
+      )) as {
+        product_id: number;
+        year: number;
+        period: string;
+        value: number | string;
+        approved_value: number | string | null;
+        review_status: ReviewStatus;
+      }[];
+      for (const r of rows) {
+        const id = Number(r.product_id);
+        let g = groups.get(id);
+        if (!g) groups.set(id, (g = []));
+        g.push({
+          year: Number(r.year),
+          period: r.period,
+          value: Number(r.value),
+          approvedValue: r.approved_value === null ? null : Number(r.approved_value),
+          reviewStatus: r.review_status,
+        });
+      }
+    }
+    return productIds.map((id) => groups.get(id) ?? []);
+  }
+
   /**
    * Goals and reports of many results in one statement (UNION ALL), as plain rows ordered by year and
    * period: a results level adds one statement to a policy's progress however many results it has.
    */
-  async resultPeriodValues(resultIds: readonly number[]): Promise<{ goals: PeriodValueRow[]; reports: PeriodValueRow[] }[]> {
-    const groups = new Map<number, { goals: PeriodValueRow[]; reports: PeriodValueRow[] }>();
+  async resultPeriodValues(resultIds: readonly number[]): Promise<{ goals: PeriodValueRow[]; reports: ReviewedValueRow[] }[]> {
+    const groups = new Map<number, { goals: PeriodValueRow[]; reports: ReviewedValueRow[] }>();
     if (resultIds.length) {
       const list = resultIds.map(() => '?').join(', ');
       const rows = (await this.ds.query(
-        `SELECT 'g' AS kind, result_id, year, period, value FROM result_goals WHERE result_id IN (${list})
+        `SELECT 'g' AS kind, result_id, year, period, value, NULL AS approved_value, 'APPROVED' AS review_status
+           FROM result_goals WHERE result_id IN (${list})
          UNION ALL
-         SELECT 'r' AS kind, result_id, year, period, value FROM result_reports WHERE result_id IN (${list})
+         SELECT 'r' AS kind, result_id, year, period, value, approved_value, review_status FROM result_reports WHERE result_id IN (${list})
          ORDER BY result_id ASC, year ASC, period ASC`,
         [...resultIds, ...resultIds],
-      )) as { kind: 'g' | 'r'; result_id: number; year: number; period: string; value: number | string }[];
+      )) as {
+        kind: 'g' | 'r';
+        result_id: number;
+        year: number;
+        period: string;
+        value: number | string;
+        approved_value: number | string | null;
+        review_status: ReviewStatus;
+      }[];
       for (const r of rows) {
         const id = Number(r.result_id);
         let g = groups.get(id);
         if (!g) groups.set(id, (g = { goals: [], reports: [] }));
-        (r.kind === 'g' ? g.goals : g.reports).push({ year: Number(r.year), period: r.period, value: Number(r.value) });
+        const row = { year: Number(r.year), period: r.period, value: Number(r.value) };
+        if (r.kind === 'g') g.goals.push(row);
+        else {
+          g.reports.push({
+            ...row,
+            approvedValue: r.approved_value === null ? null : Number(r.approved_value),
+            reviewStatus: r.review_status,
+          });
+        }
       }
     }
     return resultIds.map((id) => groups.get(id) ?? { goals: [], reports: [] });

@@ -28,6 +28,11 @@ const BOUNDED_BY_SCHEMA: Record<string, string> = {
   'InstanceStats.sessions': 'one entry per SessionType: the enum bounds it',
   'Product.qualityFlags': 'a set of QualityFlag values, each at most once: the enum bounds it',
   'Result.qualityFlags': 'a set of QualityFlag values, each at most once: the enum bounds it',
+  'ProductChange.fields': 'the names of the figures that differ: a fixed set of ProductProgress fields',
+  'ReviewDecision.reports': 'a mutation result: the reports named in that mutation, bounded by the request size limits',
+  'ReviewDecision.resultReportIds': 'a mutation result: the ids named in that mutation, bounded by the request size limits',
+  'PublishedCutComparison.changes':
+    'one entry per product of one policy that changed since publication: bounded by the policy, priced with the comparison (follow-up: page it)',
   'ImportBatch.issueTotals':
     'counts per issue code and column: bounded by the codes (a fixed list) × the columns of a sheet (IMPORT_MAX_COLUMNS)',
 };

@@ -24,6 +24,16 @@ const PEOPLE = '{ people { nodes { name email } } }';
 const API_TOKENS =
   '{ apiTokens(includeRevoked: true) { id name role prefix active entity { code } lastUsedAt revokedAt expiresAt createdBy } }';
 
+/** Every mutation, aimed at targets that do not exist: refused by role, or (ADMIN) by the service. */
+const MUTATIONS: Record<string, string> = {
+  approveReports: 'mutation { approveReports(ids: ["999999"]) { count } }',
+  returnReports: 'mutation { returnReports(ids: ["999999"], comment: "corregir") { count } }',
+  approveBatch: 'mutation { approveBatch(batchId: "999999") { count } }',
+  closePeriod: 'mutation { closePeriod(policyCode: "NOPE", year: 2024, period: "S1") { id } }',
+  reopenPeriod: 'mutation { reopenPeriod(policyCode: "NOPE", year: 2024, period: "S1") { id } }',
+  publishCut: 'mutation { publishCut(policyCode: "NOPE", cut: "2024-12-31", title: "Corte") { id } }',
+};
+
 /** Every sensitive operation against every kind of caller (docs/security.md). */
 const MATRIX: [Principal, { policies: Outcome; people: Outcome; email: string | null; apiTokens: Outcome }][] = [
   ['ANONYMOUS', { policies: 'UNAUTHENTICATED', people: 'UNAUTHENTICATED', email: null, apiTokens: 'UNAUTHENTICATED' }],
@@ -352,9 +362,43 @@ describe('access matrix over HTTP', () => {
     expect((await publicApi.gql(POLICIES, { headers: { authorization: 'Bearer' } })).status).toBe(401);
   });
 
-  it('covers every mutation: the schema has none (tokens are managed with the CLI)', async () => {
+  describe.each(MATRIX.map(([principal]) => principal))('%s: mutations and the audit log', (principal) => {
+    const expected: Outcome | 'ALLOWED' = ['ANONYMOUS', 'REVOKED', 'EXPIRED', 'UNKNOWN', 'MALFORMED'].includes(principal)
+      ? 'UNAUTHENTICATED'
+      : principal === 'ADMIN'
+        ? 'ALLOWED'
+        : 'FORBIDDEN';
+    it.each(Object.entries(MUTATIONS))(`%s: ${expected}, nothing changed unless allowed`, async (_name, operation) => {
+      const before = await db.ds.query('SELECT COUNT(*) AS n FROM audit_events WHERE action NOT IN (?, ?)', [
+        'TOKEN_CREATED',
+        'TOKEN_REVOKED',
+      ]);
+      const res = await send(principal, operation);
+      bodies.push(res.text);
+      const code = res.body.errors?.[0]?.extensions?.code as string | undefined;
+      if (expected === 'ALLOWED') {
+        // the role may: the request reaches the service, which refuses the made-up target
+        expect(['NOT_FOUND', 'CONFLICT', 'BAD_USER_INPUT']).toContain(code);
+      } else {
+        expect(code).toBe(expected);
+        expect(res.body.data?.[_name] ?? null).toBeNull();
+      }
+      const after = await db.ds.query('SELECT COUNT(*) AS n FROM audit_events WHERE action NOT IN (?, ?)', [
+        'TOKEN_CREATED',
+        'TOKEN_REVOKED',
+      ]);
+      expect(Number(after[0].n)).toBe(Number(before[0].n));
+    });
+
+    it(`auditEvents: ${expected === 'ALLOWED' ? 'ok' : expected}`, async () => {
+      const { outcome: got } = await outcome(principal, '{ auditEvents(first: 5) { totalCount nodes { action actor subject details } } }');
+      expect(got).toBe(expected === 'ALLOWED' ? 'ok' : expected);
+    });
+  });
+
+  it('covers every mutation of the schema (add a new one to MUTATIONS)', async () => {
     const schema = await buildAppSchema();
-    expect(schema.getMutationType()).toBeUndefined();
+    expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(Object.keys(MUTATIONS).sort());
     expect(schema.getSubscriptionType()).toBeUndefined();
     expect(Object.keys(schema.getType('ApiToken') ? (schema.getType('ApiToken') as any).getFields() : {})).not.toContain('tokenHash');
   });

@@ -10,7 +10,7 @@ import { inboxLayout } from '../../worker/inbox.scanner';
 import { startRetention } from '../../worker/storage.retention';
 import { CliCommand, CommandContext, DatabaseReady, Text } from '../command.types';
 import { dbBootstrap } from '../db-bootstrap.adapter';
-import { enqueueSamples } from '../demo-data';
+import { enqueueSamples, runDemoReview } from '../demo-data';
 
 const say = {
   listening: (url: string, worker: boolean): Text => ({
@@ -102,6 +102,11 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
     if (withDemo) {
       const queued = await enqueueSamples(running.worker.store, running.layout);
       if (queued) logger.info({ queued }, 'demo workbooks queued for import');
+      // once the samples are in: one report sent as an entity, then decided (docs/review.md)
+      void runDemoReview(server.services.ds, running.worker.store, running.layout).then(
+        (outcome) => logger.info({ outcome }, 'demo review step'),
+        (err: unknown) => logger.error({ err }, 'demo review step failed'),
+      );
     }
     running.worker.start();
   }

@@ -4,6 +4,7 @@ import { PolicyRecord, ProductRecord } from '../../entities';
 import { NotFoundError } from '../../services/errors';
 import { GraphQLContext } from '../context';
 import { DateScalar } from '../scalars/date.scalar';
+import { FirstArg, firstItems, PERIOD_SERIES_SIZE } from '../types/list-args';
 import { ProductProgressType } from '../types/progress.type';
 
 @ObjectType('ProductTrajectoryPoint', {
@@ -37,7 +38,8 @@ export class ProductTrajectoryResolver {
       nullable: true,
       description: 'Cut date (YYYY-MM-DD); default today in the server time zone (TZ_REPORTS).',
     })
-    cut?: string,
+    cut: string | undefined,
+    @FirstArg(PERIOD_SERIES_SIZE) first: number,
   ): Promise<ProductTrajectoryPoint[]> {
     const policy = await ctx.loaders.byId(PolicyRecord).load(product.policyId);
     if (!policy) throw new NotFoundError(`Policy ${product.policyId} does not exist`);
@@ -51,6 +53,6 @@ export class ProductTrajectoryResolver {
       const { progress } = await ctx.progress.product(product, period.end);
       points.push({ year: period.year, period: period.code, periodEnd: period.end, progress: progress as ProductProgressType });
     }
-    return points;
+    return firstItems(points, first, ctx.config.maxPageSize, PERIOD_SERIES_SIZE);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ReportBasis } from '../../domain/enums';
 import { ObjectiveRecord, OrgEntityRecord, PolicyRecord, ProductRecord, SectorRecord } from '../../entities';
 import { PolicyProgressResult } from '../../calculation/types';
 import { policyProducts } from '../policy-products';
@@ -18,6 +19,7 @@ import {
 
 const PolicyProductConnection = Connection(ProductRecord, 'PolicyProduct');
 const CUT = 'Cut date (YYYY-MM-DD); default today in the server time zone (TZ_REPORTS, default America/Bogota).';
+const BASIS = 'Which reported values count: APPROVED (default; the last value the office approved) or SUBMITTED (the latest value sent).';
 
 @Resolver(() => PolicyRecord)
 export class PolicyProgressResolver {
@@ -26,8 +28,9 @@ export class PolicyProgressResolver {
     @Root() p: PolicyRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return ctx.progress.policy(p.id, cut);
+    return ctx.progress.policy(p.id, cut, basis);
   }
 
   @FieldResolver(() => PolicyProductConnection, {
@@ -57,8 +60,9 @@ export class ObjectiveProgressResolver {
     @Root() o: ObjectiveRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return await ctx.progress.objective(o.policyId, o.id, cut);
+    return await ctx.progress.objective(o.policyId, o.id, cut, basis);
   }
 }
 
@@ -69,8 +73,9 @@ export class ProductProgressResolver {
     @Root() p: ProductRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, { defaultValue: ReportBasis.APPROVED, description: BASIS }) basis?: ReportBasis,
   ) {
-    return (await ctx.progress.product(p, cut)).progress;
+    return (await ctx.progress.product(p, cut, basis)).progress;
   }
 }
 

@@ -1,3 +1,4 @@
+import { ReportBasis } from '../../domain/enums';
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import {
   ImportBatchRecord,
@@ -80,8 +81,14 @@ export class ResultResolver {
     @Root() r: ResultRecord,
     @Ctx() ctx: GraphQLContext,
     @Arg('cut', () => DateScalar, { nullable: true, description: CUT }) cut?: string,
+    @Arg('basis', () => ReportBasis, {
+      defaultValue: ReportBasis.APPROVED,
+      description:
+        'Which reported values count: APPROVED (default; the last value the office approved) or SUBMITTED (the latest value sent).',
+    })
+    basis?: ReportBasis,
   ) {
-    return (await ctx.progress.result(r, cut)).progress;
+    return (await ctx.progress.result(r, cut, basis)).progress;
   }
 }
 

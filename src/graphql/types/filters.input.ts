@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import {
+  ReviewStatus,
   AnnualizationType,
   CommitmentStatus,
   EntityLevel,
@@ -216,6 +217,9 @@ export class ProgressReportFilterInput {
 
   @Field(() => ID, { nullable: true, description: 'Import batch that stored the report.' })
   importBatchId?: string | null;
+
+  @Field(() => ReviewStatus, { nullable: true, description: "Review state (PENDING: the office's review queue)." })
+  reviewStatus?: ReviewStatus | null;
 }
 
 @InputType('ImportBatchFilter', { description: 'Filters for the import-batch list.' })

@@ -57,6 +57,11 @@ export class ProductProgressType {
   })
   missingReport!: boolean;
 
+  @Field(() => Boolean, {
+    description:
+      "A closed period has a value sent and waiting for the office's review: on basis APPROVED it is not counted (a report never approved is missing).",
+  })
+  pendingReview!: boolean;
   @Field(() => String, {
     nullable: true,
     description:
@@ -123,6 +128,8 @@ export class AggregateProgressType {
   @Field(() => Int, { description: 'Products flagged overExecution.' })
   overExecutionCount!: number;
 
+  @Field(() => Int, { description: 'Products flagged pendingReview.' })
+  pendingReviewCount!: number;
   @Field(() => Int, {
     description: 'Products of the set withdrawn (NO_VIGENTE) at the cut: weight 0, left out of every figure above, listed apart.',
   })
