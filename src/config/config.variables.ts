@@ -63,12 +63,34 @@ export const VARIABLES: Record<string, VariableInfo> = {
   IMPORT_MAX_COMPRESSION_RATIO: { default: '200', es: 'razón de compresión máxima', en: 'compression ratio' },
   IMPORT_PARSE_TIMEOUT_MS: { default: '60000', es: 'tiempo máximo para leer un libro', en: 'longest read of one workbook' },
   IMPORT_PARSE_MAX_MEMORY_MB: { default: '512', es: 'memoria máxima del hilo lector', en: 'memory of the reading thread' },
+  IMPORT_MAX_ISSUES_PER_CODE: {
+    default: '1000',
+    es: 'problemas guardados por código en un lote (los totales cuentan todos)',
+    en: 'issues stored per code in one batch (totals count all)',
+  },
+  IMPORT_HEARTBEAT_MS: { default: '2000', es: 'latido del importador mientras procesa un lote', en: 'worker heartbeat while a batch runs' },
+  IMPORT_STALE_AFTER_MS: {
+    default: '8000',
+    es: 'silencio tras el cual otro importador retoma el lote (≥ 3 latidos)',
+    en: 'silence after which another worker takes the batch over (≥ 3 heartbeats)',
+  },
   GRAPHQL_MAX_DEPTH: { default: '12', es: 'profundidad máxima de una consulta', en: 'deepest query' },
   GRAPHQL_MAX_ALIASES: { default: '30', es: 'alias máximos', en: 'aliases' },
   GRAPHQL_MAX_DIRECTIVES: { default: '10', es: 'directivas máximas', en: 'directives' },
   GRAPHQL_MAX_TOKENS: { default: '5000', es: 'símbolos máximos de una consulta', en: 'tokens of a query' },
   GRAPHQL_MAX_COST: { default: '200000', es: 'costo estimado máximo', en: 'estimated cost' },
   GRAPHQL_MAX_BODY_BYTES: { default: '1048576', es: 'tamaño máximo del cuerpo JSON', en: 'largest JSON body' },
+  DATABASE_CONNECT_TIMEOUT_MS: {
+    default: '2000',
+    es: 'espera máxima para abrir una conexión a la base de datos',
+    en: 'longest wait to open a database connection',
+  },
+  DATABASE_ACQUIRE_TIMEOUT_MS: {
+    default: '2000',
+    es: 'espera máxima por una conexión libre del pool',
+    en: 'longest wait for a free pool connection',
+  },
+  DATABASE_QUERY_TIMEOUT_MS: { default: '5000', es: 'duración máxima de una consulta SQL', en: 'longest SQL statement' },
 };
 
 /** Read outside loadConfig (env-file.ts), shown too. */
