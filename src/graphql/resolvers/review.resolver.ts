@@ -146,11 +146,18 @@ export class AuditEventResolver {
   }
 }
 
+/** Each published cut carries a whole PolicyProgress: two a year for ten years by default, priced accordingly. */
+const PUBLISHED_CUTS_SIZE = 20;
+
 @Resolver(() => PolicyRecord)
 export class PolicyReviewResolver {
   @FieldResolver(() => [PublishedCutRecord], { description: 'Cuts the office published for this policy, newest first.' })
-  async publishedCuts(@Root() p: PolicyRecord, @Ctx() ctx: GraphQLContext, @FirstArg() first: number): Promise<PublishedCutRecord[]> {
-    return firstItems(await ctx.services.publishedCuts.list(p.id), first, ctx.config.maxPageSize);
+  async publishedCuts(
+    @Root() p: PolicyRecord,
+    @Ctx() ctx: GraphQLContext,
+    @FirstArg(PUBLISHED_CUTS_SIZE) first: number,
+  ): Promise<PublishedCutRecord[]> {
+    return firstItems(await ctx.services.publishedCuts.list(p.id), first, ctx.config.maxPageSize, PUBLISHED_CUTS_SIZE);
   }
 
   @FieldResolver(() => [ClosedPeriodRecord], { description: 'Periods the office closed (each also closes the shorter periods inside it).' })
