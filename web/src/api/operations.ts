@@ -581,11 +581,6 @@ export const ReviewQueueQuery = graphql(`
           code
           name
           indicator
-          goals {
-            year
-            period
-            value
-          }
           policy {
             code
             name

@@ -12,14 +12,6 @@ import { entityLabel } from '../labels';
 
 type Report = ReviewQueueQuery['progressReports']['nodes'][number];
 
-/** The plan's goal for the report's period, else the goal of its year (as the API gives them; nothing computed). */
-function periodGoal(r: Report): { value: number; label: string } | null {
-  const exact = r.product.goals.find((g) => g.year === r.year && g.period === r.period);
-  if (exact) return { value: exact.value, label: '' };
-  const year = r.product.goals.find((g) => g.year === r.year && !g.period);
-  return year ? { value: year.value, label: ` (meta ${r.year})` } : null;
-}
-
 function Queue({ reports, totalCount, onDecided }: { reports: Report[]; totalCount: number; onDecided: (message: string) => void }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [comment, setComment] = useState('');
@@ -94,15 +86,11 @@ function Queue({ reports, totalCount, onDecided }: { reports: Report[]; totalCou
               <th scope="col" className="num">
                 Valor aprobado anterior
               </th>
-              <th scope="col" className="num">
-                Meta del periodo
-              </th>
               <th scope="col">Enviado</th>
             </tr>
           </thead>
           <tbody>
             {reports.map((r) => {
-              const goal = periodGoal(r);
               const product = `${r.product.code} ${r.product.name}`;
               return (
                 <tr key={r.id} data-report-id={r.id}>
@@ -126,7 +114,6 @@ function Queue({ reports, totalCount, onDecided }: { reports: Report[]; totalCou
                   </td>
                   <td className="num">{formatOptionalNumber(r.value)}</td>
                   <td className="num">{r.approvedValue == null ? 'Sin valor aprobado' : formatOptionalNumber(r.approvedValue)}</td>
-                  <td className="num">{goal ? `${formatOptionalNumber(goal.value)}${goal.label}` : 'Sin meta'}</td>
                   <td>
                     {formatDateTime(r.updatedAt)}
                     {r.reportedBy ? ` · ${r.reportedBy}` : ''}
