@@ -9,6 +9,7 @@ import { HomePage } from './pages/home.page';
 import { InstancePage } from './pages/instance.page';
 import { PolicyPage } from './pages/policy.page';
 import { ProductPage } from './pages/product.page';
+import { ReviewPage } from './pages/review.page';
 import { SessionPage } from './pages/session.page';
 import { SignInPage } from './pages/sign-in.page';
 
@@ -28,6 +29,7 @@ export function App() {
                 <Route path="/instancias/:code" element={<InstancePage />} />
                 <Route path="/instancias/:code/sesiones/:year/:number" element={<SessionPage />} />
                 <Route path="/lotes" element={<BatchesPage />} />
+                <Route path="/revision" element={<ReviewPage />} />
                 <Route path="*" element={<NotFound message="Esta dirección no existe en Rumbo." />} />
               </Routes>
             </Layout>

@@ -1,7 +1,7 @@
 /**
  * The real server for the browser tests (Playwright's global setup spawns this file with swc): a fresh
  * test database, the demo workbooks of ingestion/samples imported through the real worker, one rejected
- * upload, three tokens, and two listeners on free ports — one with PUBLIC_READ=true, one without.
+ * upload, the review demo (reports PENDING, APPROVED and RETURNED), three tokens, and two listeners on free ports — one with PUBLIC_READ=true, one without.
  * Prints one JSON line with what the tests need, then serves until SIGTERM (and drops the database).
  */
 import 'reflect-metadata';
@@ -9,7 +9,7 @@ import { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { enqueueSamples } from '../../../ingestion/cli/demo-data';
+import { enqueueSamples, runDemoReview } from '../../../ingestion/cli/demo-data';
 import { mountIngestionRoutes } from '../../../ingestion/http/ingestion.routes';
 import { ImportWorker } from '../../../ingestion/worker/import.worker';
 import { loadConfig } from '../../../src/config/config';
@@ -33,6 +33,14 @@ async function main() {
   const worker = new ImportWorker({ ds: db.ds, logger, layout: harness.layout, cron: '* * * * *' });
   await enqueueSamples(worker.store, harness.layout);
   await worker.runOnce();
+  // The review demo (docs/review.md): the entity's 2025 reports, one approved, one returned, one left PENDING for /revision.
+  let reviewed = false;
+  const review = runDemoReview(db.ds, worker.store, harness.layout, 60_000).finally(() => (reviewed = true));
+  while (!reviewed) {
+    await worker.runOnce();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if ((await review) !== 'done') throw new Error('the review demo did not run');
   // One upload the office must look at: not a workbook at all.
   await harness.importBytes(Buffer.from('esto no es un libro de Excel'), 'reporte-roto.xlsx', {
     name: 'oficina de prueba',

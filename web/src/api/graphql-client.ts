@@ -24,6 +24,10 @@ export function describeApiError(code: string, status?: number, serverMessage?: 
       return 'No encontramos lo que busca: revise la dirección.';
     case 'BAD_USER_INPUT':
       return serverMessage ? `Revise los datos de la búsqueda: ${serverMessage}` : 'Revise los datos de la búsqueda.';
+    case 'CONFLICT':
+      return serverMessage
+        ? `No se aplicó ningún cambio: ${serverMessage}`
+        : 'No se aplicó ningún cambio: otra sesión cambió estos datos primero. Recargue y revise de nuevo.';
     case 'NETWORK':
       return 'No fue posible comunicarse con el servidor. Revise su conexión e intente de nuevo.';
     case 'GRAPHQL_VALIDATION_FAILED':
@@ -74,7 +78,7 @@ export async function execute<TResult, TVariables>(
   if (first) {
     const code = first.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL');
     throw new ApiError(
-      describeApiError(code, response.status, code === 'BAD_USER_INPUT' ? first.message : undefined),
+      describeApiError(code, response.status, code === 'BAD_USER_INPUT' || code === 'CONFLICT' ? first.message : undefined),
       code,
       response.status,
     );

@@ -74,7 +74,7 @@ export const HomePageQuery = graphql(`
 `);
 
 export const PolicyPageQuery = graphql(`
-  query PolicyPage($code: String!, $cut: Date, $filter: PolicyProductFilter) {
+  query PolicyPage($code: String!, $cut: Date, $filter: PolicyProductFilter, $basis: ReportBasis!) {
     policy(code: $code) {
       code
       name
@@ -92,11 +92,20 @@ export const PolicyPageQuery = graphql(`
         number
         text
       }
-      progress(cut: $cut) {
+      reviewRequired
+      publishedCuts(first: 50) {
+        id
+        title
+        cut
+        publishedAt
+        publishedBy
+      }
+      progress(cut: $cut, basis: $basis) {
         cut
         total {
           productCount
           missingReportCount
+          pendingReviewCount
           overExecutionCount
           toDate {
             progress
@@ -177,7 +186,7 @@ export const PolicyPageQuery = graphql(`
             name
             acronym
           }
-          progress(cut: $cut) {
+          progress(cut: $cut, basis: $basis) {
             due
             trafficLight
             missingReport
@@ -539,6 +548,66 @@ export const BatchIssuesQuery = graphql(`
           message
         }
       }
+    }
+  }
+`);
+
+export const PublishCutMutation = graphql(`
+  mutation PublishCut($policyCode: String!, $cut: Date!, $title: String!) {
+    publishCut(policyCode: $policyCode, cut: $cut, title: $title) {
+      id
+      title
+      cut
+      publishedAt
+      publishedBy
+    }
+  }
+`);
+
+export const ReviewQueueQuery = graphql(`
+  query ReviewQueue {
+    progressReports(filter: { reviewStatus: PENDING }, first: 500) {
+      totalCount
+      nodes {
+        id
+        year
+        period
+        value
+        approvedValue
+        reviewVersion
+        reportedBy
+        updatedAt
+        product {
+          code
+          name
+          indicator
+          policy {
+            code
+            name
+          }
+          responsibleEntity {
+            code
+            name
+            acronym
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const ApproveReportsMutation = graphql(`
+  mutation ApproveReports($ids: [ID!]!, $versions: [Int!]) {
+    approveReports(ids: $ids, versions: $versions) {
+      count
+    }
+  }
+`);
+
+export const ReturnReportsMutation = graphql(`
+  mutation ReturnReports($ids: [ID!]!, $versions: [Int!], $comment: String!) {
+    returnReports(ids: $ids, versions: $versions, comment: $comment) {
+      count
     }
   }
 `);

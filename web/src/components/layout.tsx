@@ -29,6 +29,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <NavLink to="/lotes">Lotes de carga</NavLink>
               </li>
             ) : null}
+            {viewer.role === 'ADMIN' ? (
+              <li>
+                <NavLink to="/revision">Revisión</NavLink>
+              </li>
+            ) : null}
             <li>
               {viewer.status === 'signed-in' ? (
                 <span className="who">

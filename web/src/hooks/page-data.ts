@@ -1,6 +1,14 @@
 import { useMemo } from 'react';
-import { BatchesPageQuery, HomePageQuery, InstancePageQuery, PolicyPageQuery, ProductPageQuery, SessionPageQuery } from '../api/operations';
-import type { ImportBatchFilter, PolicyProductFilter } from '../gql/graphql';
+import {
+  BatchesPageQuery,
+  HomePageQuery,
+  InstancePageQuery,
+  PolicyPageQuery,
+  ProductPageQuery,
+  ReviewQueueQuery,
+  SessionPageQuery,
+} from '../api/operations';
+import type { ImportBatchFilter, PolicyProductFilter, ReportBasis } from '../gql/graphql';
 import { useApiQuery } from './use-api-query';
 
 /** One hook per page: the page's one operation with its variables (pages stay thin). */
@@ -11,8 +19,13 @@ export function useHomePage(from: string, to: string) {
   );
 }
 
-export function usePolicyPage(code: string, cut: string | null, filter: PolicyProductFilter | undefined) {
-  return useApiQuery(PolicyPageQuery, { code, cut, filter });
+export function usePolicyPage(code: string, cut: string | null, filter: PolicyProductFilter | undefined, basis: ReportBasis, version = 0) {
+  return useApiQuery(PolicyPageQuery, { code, cut, filter, basis }, version);
+}
+
+/** `/revision`: the office's queue of PENDING reports; `version` re-reads it after a decision. */
+export function useReviewQueue(version: number) {
+  return useApiQuery(ReviewQueueQuery, {}, version);
 }
 
 export function useProductPage(policyCode: string, code: string, cut: string | null) {

@@ -11,10 +11,11 @@ export type QueryState<T> =
   | { status: 'error'; data?: undefined; error: ApiError }
   | { status: 'ready'; data: T; error?: undefined };
 
-/** Runs one generated operation; re-runs when the variables change (compared as JSON). */
+/** Runs one generated operation; re-runs when the variables change (compared as JSON) or `version` grows (after a mutation). */
 export function useApiQuery<TResult, TVariables>(
   document: TypedDocumentString<TResult, TVariables>,
   variables: TVariables,
+  version = 0,
 ): QueryState<TResult> {
   const key = JSON.stringify(variables ?? {});
   const [state, setState] = useState<QueryState<TResult>>({ status: 'loading' });
@@ -36,6 +37,6 @@ export function useApiQuery<TResult, TVariables>(
       },
     );
     return () => controller.abort();
-  }, [document, key]);
+  }, [document, key, version]);
   return state;
 }

@@ -1,5 +1,6 @@
 import { Link, useParams, useSearchParams } from 'react-router';
 import { DataTable, type Column } from '../components/data-table';
+import { ReportButtons } from '../components/report-buttons';
 import { ErrorMessage, Loading, NotFound } from '../components/status';
 import { formatPercent, formatShortDate, isIsoDate, todayInBogota } from '../format';
 import type { InstancePageQuery } from '../gql/graphql';
@@ -172,6 +173,17 @@ export function InstancePage() {
           <input id="f-hasta" type="date" value={to} onChange={(e) => setPeriod('hasta', e.target.value)} />
         </div>
       </form>
+      <ReportButtons
+        label="Informes generados"
+        links={[
+          {
+            label: 'Descargar informe de gestión (.docx)',
+            url: `/informes/instancias/${encodeURIComponent(instance.code)}.docx?desde=${from}&hasta=${to}`,
+            fileName: `informe-gestion-${instance.code}-${from}-${to}.docx`,
+            testId: 'descargar-informe-gestion',
+          },
+        ]}
+      />
       <section aria-labelledby="resumen" className="headline">
         <h2 id="resumen">
           Del {formatShortDate(stats.from)} al {formatShortDate(stats.to)}

@@ -113,6 +113,7 @@ export function PolicyFilters({ policy, state, cut, onChange }: Props) {
               light: null,
               missingReport: false,
               overExecution: false,
+              basis: state.basis,
             })
           }
         >

@@ -1,6 +1,15 @@
 import { invalidPolicyParams, parsePolicyUrl, toProductFilter, toUrlParams } from './policy-filters';
 
-const none = { cut: null, objective: null, sector: null, entity: null, light: null, missingReport: false, overExecution: false };
+const none = {
+  cut: null,
+  objective: null,
+  sector: null,
+  entity: null,
+  light: null,
+  missingReport: false,
+  overExecution: false,
+  basis: 'APPROVED' as const,
+};
 
 describe('policy page URL ⇄ state ⇄ API filter', () => {
   it.each([
@@ -18,9 +27,21 @@ describe('policy page URL ⇄ state ⇄ API filter', () => {
     ['sinReporte=1', { ...none, missingReport: true }, { missingReport: true }],
     ['sinReporte=0', none, undefined],
     ['sobreejecucion=1', { ...none, overExecution: true }, { overExecution: true }],
+    ['base=enviadas', { ...none, basis: 'SUBMITTED' }, undefined],
+    ['base=aprobadas', none, undefined],
+    ['base=otra', none, undefined],
     [
       'corte=2023-12-31&objetivo=1&sector=Mujer&entidad=SM&semaforo=BAJO&sinReporte=1&sobreejecucion=1',
-      { cut: '2023-12-31', objective: 1, sector: 'Mujer', entity: 'SM', light: 'BAJO', missingReport: true, overExecution: true },
+      {
+        cut: '2023-12-31',
+        objective: 1,
+        sector: 'Mujer',
+        entity: 'SM',
+        light: 'BAJO',
+        missingReport: true,
+        overExecution: true,
+        basis: 'APPROVED',
+      },
       { objectiveNumber: 1, sector: 'Mujer', entity: 'SM', trafficLight: 'BAJO', missingReport: true, overExecution: true },
     ],
   ])('?%s', (query, state, filter) => {
@@ -36,6 +57,7 @@ describe('policy page URL ⇄ state ⇄ API filter', () => {
     ['objetivo=x', ['objetivo=x no es un número de objetivo.']],
     ['semaforo=VERDE', ['semaforo=VERDE no es ALTO, MEDIO, BAJO ni NO_EXIGIBLE.']],
     ['corte=2024-06-30&semaforo=NO_EXIGIBLE', []],
+    ['base=todas', ['base=todas no es «aprobadas» ni «enviadas»; se usan las aprobadas.']],
   ])('explains ?%s', (query, problems) => {
     expect(invalidPolicyParams(new URLSearchParams(query))).toEqual(problems);
   });

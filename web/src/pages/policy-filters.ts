@@ -1,9 +1,10 @@
-import type { PolicyProductFilter, TrafficLight } from '../gql/graphql';
+import type { PolicyProductFilter, ReportBasis, TrafficLight } from '../gql/graphql';
 import { isIsoDate } from '../format';
 
 /**
  * The policy page's URL parameters (docs/web.md#direcciones): `corte`, `objetivo`, `sector`, `entidad`,
- * `semaforo` (ALTO, MEDIO, BAJO, NO_EXIGIBLE), `sinReporte=1`, `sobreejecucion=1`. Pure, table-tested.
+ * `semaforo` (ALTO, MEDIO, BAJO, NO_EXIGIBLE), `sinReporte=1`, `sobreejecucion=1`, `base=enviadas` (figures on the
+ * values sent, basis SUBMITTED; default the approved ones). Pure, table-tested.
  */
 export interface PolicyUrlState {
   cut: string | null;
@@ -13,6 +14,7 @@ export interface PolicyUrlState {
   light: TrafficLight | null;
   missingReport: boolean;
   overExecution: boolean;
+  basis: ReportBasis;
 }
 
 const URL_TO_LIGHT: Record<string, TrafficLight> = { ALTO: 'ALTO', MEDIO: 'MEDIO', BAJO: 'BAJO', NO_EXIGIBLE: 'NOT_DUE' };
@@ -45,6 +47,7 @@ export function parsePolicyUrl(params: URLSearchParams): PolicyUrlState {
     light: lightFromUrl(params.get('semaforo')),
     missingReport: params.get('sinReporte') === '1',
     overExecution: params.get('sobreejecucion') === '1',
+    basis: params.get('base') === 'enviadas' ? 'SUBMITTED' : 'APPROVED',
   };
 }
 
@@ -57,6 +60,9 @@ export function invalidPolicyParams(params: URLSearchParams): string[] {
   if (objetivo !== null && !/^\d{1,4}$/.test(objetivo)) problems.push(`objetivo=${objetivo} no es un número de objetivo.`);
   const semaforo = params.get('semaforo');
   if (semaforo !== null && !lightFromUrl(semaforo)) problems.push(`semaforo=${semaforo} no es ALTO, MEDIO, BAJO ni NO_EXIGIBLE.`);
+  const base = params.get('base');
+  if (base !== null && base !== 'enviadas' && base !== 'aprobadas')
+    problems.push(`base=${base} no es «aprobadas» ni «enviadas»; se usan las aprobadas.`);
   return problems;
 }
 
@@ -69,6 +75,7 @@ export function toUrlParams(state: PolicyUrlState): URLSearchParams {
   if (state.light) p.set('semaforo', lightToUrl(state.light));
   if (state.missingReport) p.set('sinReporte', '1');
   if (state.overExecution) p.set('sobreejecucion', '1');
+  if (state.basis === 'SUBMITTED') p.set('base', 'enviadas');
   return p;
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
   cumulativeProgressChart,
@@ -8,13 +8,17 @@ import {
   toDateProgressChart,
   trafficLightChart,
 } from '../../../src/charts';
+import { PublishCutMutation } from '../api/operations';
+import { useViewer } from '../auth/viewer-context';
 import { AppLink } from '../components/app-link';
 import { ChartView, loadCharts } from '../components/chart-view';
 import { DataTable, type Column } from '../components/data-table';
+import { ReportButtons } from '../components/report-buttons';
 import { ErrorMessage, Loading, NotFound } from '../components/status';
-import { formatLongDate, formatPercent, formatSignedPercent } from '../format';
-import type { PolicyPageQuery } from '../gql/graphql';
+import { formatDateTime, formatLongDate, formatPercent, formatSignedPercent } from '../format';
+import type { PolicyPageQuery, ReportBasis } from '../gql/graphql';
 import { usePolicyPage } from '../hooks/page-data';
+import { useApiMutation } from '../hooks/use-api-mutation';
 import { useTitle } from '../hooks/use-title';
 import { entityLabel, TRAFFIC_LIGHT_LABEL } from '../labels';
 import { PolicyFilters } from './policy-filters.form';
@@ -63,8 +67,8 @@ function annexColumns(policyCode: string, cut: string | null): Column<AnnexRow>[
   ];
 }
 
-function Headline({ progress }: { progress: Progress }) {
-  const { toDate, cumulative } = progress.total;
+function Headline({ progress, basis }: { progress: Progress; basis: ReportBasis }) {
+  const { toDate, cumulative, pendingReviewCount } = progress.total;
   const item = (label: string, value: string, testId: string) => (
     <div className="figure">
       <dt>{label}</dt>
@@ -74,6 +78,16 @@ function Headline({ progress }: { progress: Progress }) {
   return (
     <section aria-labelledby="titular" className="headline">
       <h2 id="titular">Resumen con corte a {formatLongDate(progress.cut)}</h2>
+      <p className="basis-note" data-testid="pendientes-revision">
+        {basis === 'APPROVED'
+          ? 'Cifras con los valores aprobados por la oficina.'
+          : 'Cifras con los últimos valores enviados (incluye los que esperan revisión).'}{' '}
+        {pendingReviewCount === 0
+          ? 'Ningún producto tiene reportes pendientes de revisión.'
+          : pendingReviewCount === 1
+            ? '1 producto tiene reportes pendientes de revisión.'
+            : `${pendingReviewCount} productos tienen reportes pendientes de revisión.`}
+      </p>
       <div className="headline-groups">
         <div>
           <h3>A la fecha (vigencias transcurridas)</h3>
@@ -299,13 +313,98 @@ function MissingReports({ policy }: { policy: Policy }) {
   );
 }
 
+function BasisSwitch({ basis, onChange }: { basis: ReportBasis; onChange: (basis: ReportBasis) => void }) {
+  const option = (value: ReportBasis, label: string) => (
+    <label>
+      <input type="radio" name="base" value={value} checked={basis === value} onChange={() => onChange(value)} /> {label}
+    </label>
+  );
+  return (
+    <fieldset className="basis-switch" data-testid="base">
+      <legend>Valores reportados que cuentan</legend>
+      {option('APPROVED', 'Aprobadas')}
+      {option('SUBMITTED', 'Enviadas')}
+    </fieldset>
+  );
+}
+
+function PublishedCuts({ policy, cut, onPublished }: { policy: Policy; cut: string; onPublished: () => void }) {
+  const viewer = useViewer();
+  const [title, setTitle] = useState('');
+  const [publish, state] = useApiMutation(PublishCutMutation);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    if (!title.trim()) return;
+    if (await publish({ policyCode: policy.code, cut, title: title.trim() })) {
+      setTitle('');
+      onPublished();
+    }
+  }
+  return (
+    <section aria-labelledby="cortes-publicados">
+      <h2 id="cortes-publicados">Cortes publicados</h2>
+      <p className="lead">Cifras que la oficina publicó: quedan congeladas como se calcularon (con los valores aprobados).</p>
+      {policy.publishedCuts.length === 0 ? (
+        <p data-testid="cortes-vacio">Todavía no se ha publicado ningún corte de esta política.</p>
+      ) : (
+        <table className="compact" data-testid="cortes-publicados">
+          <caption>Cortes publicados, el más reciente primero</caption>
+          <thead>
+            <tr>
+              <th scope="col">Título</th>
+              <th scope="col">Corte</th>
+              <th scope="col">Publicado</th>
+              <th scope="col">Por</th>
+            </tr>
+          </thead>
+          <tbody>
+            {policy.publishedCuts.map((c) => (
+              <tr key={c.id}>
+                <th scope="row">{c.title}</th>
+                <td>{formatLongDate(c.cut)}</td>
+                <td>{formatDateTime(c.publishedAt)}</td>
+                <td>{c.publishedBy}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {viewer.role === 'ADMIN' ? (
+        <form className="filters" aria-label="Publicar corte" onSubmit={(e) => void submit(e)}>
+          <div className="field">
+            <label htmlFor="titulo-corte">Título del corte a {formatLongDate(cut)}</label>
+            <input
+              id="titulo-corte"
+              type="text"
+              maxLength={300}
+              required
+              value={title}
+              placeholder="Informe de seguimiento 001"
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          <button type="submit" disabled={state.running || !title.trim()}>
+            {state.running ? 'Publicando…' : 'Publicar corte'}
+          </button>
+          {state.error ? (
+            <p className="inline-error" role="alert">
+              {state.error}
+            </p>
+          ) : null}
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
 /** `/politicas/:code?corte=…&objetivo=…`: the policy at a cut, its five charts, annex and missing reports. */
 export function PolicyPage() {
   const { code = '' } = useParams();
   const [params, setParams] = useSearchParams();
   const url = parsePolicyUrl(params);
   const problems = invalidPolicyParams(params);
-  const state = usePolicyPage(code, url.cut, toProductFilter(url));
+  const [version, setVersion] = useState(0);
+  const state = usePolicyPage(code, url.cut, toProductFilter(url), url.basis, version);
   const policy = state.data?.policy ?? null;
   useTitle(policy ? policy.name : code);
   useEffect(() => void loadCharts().catch(() => undefined), []);
@@ -340,11 +439,29 @@ export function PolicyPage() {
           ))}
         </div>
       ) : null}
+      <ReportButtons
+        label="Informes generados"
+        links={[
+          {
+            label: 'Descargar informe (.docx)',
+            url: `/informes/politicas/${encodeURIComponent(policy.code)}.docx?corte=${cut}`,
+            fileName: `informe-${policy.code}-${cut}.docx`,
+            testId: 'descargar-informe',
+          },
+          {
+            label: 'Descargar anexo (.xlsx)',
+            url: `/informes/politicas/${encodeURIComponent(policy.code)}/anexo.xlsx?corte=${cut}`,
+            fileName: `anexo-${policy.code}-${cut}.xlsx`,
+            testId: 'descargar-anexo',
+          },
+        ]}
+      />
       <PolicyFilters policy={policy} state={url} cut={cut} onChange={update} />
       <p className="updating" role="status" aria-live="polite">
         {state.status === 'loading' ? 'Actualizando las cifras…' : ''}
       </p>
-      <Headline progress={policy.progress} />
+      <BasisSwitch basis={url.basis} onChange={(basis) => update({ ...url, basis })} />
+      <Headline progress={policy.progress} basis={url.basis} />
       <Charts progress={policy.progress} />
       <section aria-labelledby="anexo">
         <h2 id="anexo">Anexo: productos{hasFilters(url) ? ' (filtrados)' : ''}</h2>
@@ -365,6 +482,7 @@ export function PolicyPage() {
         />
       </section>
       <MissingReports policy={policy} />
+      <PublishedCuts policy={policy} cut={cut} onPublished={() => setVersion((v) => v + 1)} />
     </>
   );
 }
