@@ -1,17 +1,5 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  Relation,
-  UpdateDateColumn,
-} from 'typeorm';
-import { PERIOD_LENGTH, VALUE_DOUBLE } from './column-types';
-import { ImportBatchRecord } from './import-batch.entity';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Relation } from 'typeorm';
 import { ResultRecord } from './result.entity';
 import { ReviewedReport } from './reviewed-report';
 
@@ -29,54 +17,4 @@ export class ResultReportRecord extends ReviewedReport {
   @ManyToOne(() => ResultRecord, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'result_id' })
   result?: Relation<ResultRecord>;
-
-  @Field(() => Int, { description: 'Year (vigencia).' })
-  @Column({ type: 'smallint' })
-  year!: number;
-
-  @Field(() => String, { description: 'Period code (ANUAL, S1, BIENIO…).' })
-  @Column({ type: 'varchar', length: PERIOD_LENGTH })
-  period!: string;
-
-  @Field(() => Float, { description: 'Reported value for the period.' })
-  @Column({ ...VALUE_DOUBLE })
-  value!: number;
-
-  @Field(() => String, { nullable: true, description: 'Qualitative progress (avance cualitativo).' })
-  @Column({ type: 'text', nullable: true })
-  qualitative!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Difficulties (dificultades).' })
-  @Column({ type: 'text', nullable: true })
-  difficulties!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Evidence: URL or document reference.' })
-  @Column({ type: 'varchar', length: 2000, nullable: true })
-  evidence!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Who reported (reportado por).' })
-  @Column({ name: 'reported_by', type: 'varchar', length: 300, nullable: true })
-  reportedBy!: string | null;
-
-  @Index()
-  @Column({ name: 'import_batch_id', type: 'int', nullable: true })
-  importBatchId!: number | null;
-
-  @ManyToOne(() => ImportBatchRecord, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'import_batch_id' })
-  importBatch?: Relation<ImportBatchRecord>;
-
-  @Field(() => Date, { description: 'When the report was first stored.' })
-  @CreateDateColumn({ name: 'created_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })
-  createdAt!: Date;
-
-  @Field(() => Date, { description: 'When the report was last changed.' })
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
-  updatedAt!: Date;
 }
