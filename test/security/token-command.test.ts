@@ -55,7 +55,7 @@ describe('rumbo token', () => {
 
     const revoked = await run('revoke', secret.slice(0, 14));
     expect(revoked).toMatchObject({ code: 0 });
-    expect(revoked.out).toMatch(/^Token \d+ «tablero» \(rumbo_\w+\) revocado/);
+    expect(revoked.out).toMatch(/^Token \d+ «tablero» \(rumbo_[\w-]+\) revocado/);
     expect(await security.tokens.authenticate(secret)).toBeNull();
     expect((await run('list')).out).not.toContain('tablero');
     expect((await run('list', '--all')).out).toMatch(/tablero.*revocado/);
