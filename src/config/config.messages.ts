@@ -20,6 +20,9 @@ interface ConfigMessages {
   timeZone: (name: string, raw: string) => string;
   envFileUnreadable: (file: string, reason: string) => string;
   staleAfter: (name: string, value: number, heartbeatName: string, heartbeat: number) => string;
+  /** How one element of a comma-separated list is named: "DATABASE_REPLICA_URLS (elemento 2)". */
+  listItem: (name: string, position: number) => string;
+  listEmpty: (name: string) => string;
 }
 
 export const CONFIG_MESSAGES: Record<Lang, ConfigMessages> = {
@@ -36,6 +39,8 @@ export const CONFIG_MESSAGES: Record<Lang, ConfigMessages> = {
     envFileUnreadable: (file, reason) => `no se pudo leer el archivo de configuración ${file}: ${reason}`,
     staleAfter: (name, value, hbName, hb) =>
       `${name} (${value}) debe ser al menos tres veces ${hbName} (${hb}); si no, los trabajadores vivos pierden sus lotes`,
+    listItem: (name, position) => `${name} (elemento ${position})`,
+    listEmpty: (name) => `${name} está vacío: separe las URL con una sola coma, sin comas sobrantes`,
   },
   en: {
     header: 'Invalid configuration:',
@@ -50,6 +55,8 @@ export const CONFIG_MESSAGES: Record<Lang, ConfigMessages> = {
     envFileUnreadable: (file, reason) => `could not read the configuration file ${file}: ${reason}`,
     staleAfter: (name, value, hbName, hb) =>
       `${name} (${value}) must be at least three times ${hbName} (${hb}), or live workers lose their batches`,
+    listItem: (name, position) => `${name} (item ${position})`,
+    listEmpty: (name) => `${name} is empty: separate the URLs with single commas, no trailing comma`,
   },
 };
 

@@ -57,6 +57,19 @@ export interface AppConfig {
   readonly graphqlMaxBodyBytes: number;
   /** How long the API waits for the database (connect, acquire a pooled connection, one statement). */
   readonly databaseTimeouts: DatabaseTimeoutSettings;
+  /** Read replicas of the API (docs/scaling.md#réplicas-de-lectura); no URLs: every read on the primary. */
+  readonly databaseReplicas: ReplicaSettings;
+}
+
+export interface ReplicaSettings {
+  /** mysql:// URLs of the replicas, in the order given. */
+  readonly replicaUrls: readonly string[];
+  /** A replica further behind than this gets no reads, in seconds. */
+  readonly maxLagSeconds: number;
+  /** How often each replica's replication status is checked, in milliseconds. */
+  readonly checkIntervalMs: number;
+  /** After a token writes (upload, mutation), its reads go to the primary for this long, in milliseconds. */
+  readonly stickyMs: number;
 }
 
 export interface DatabaseTimeoutSettings {
@@ -141,6 +154,38 @@ function parseInteger(name: string, raw: string | undefined, fallback: number, m
   return n;
 }
 
+/** A mysql:// URL naming a database, or a problem (its password never appears in the message). */
+function checkDatabaseUrl(name: string, url: string, problems: string[]): boolean {
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'mysql:' && u.protocol !== 'mariadb:') {
+      problems.push(msg().urlScheme(name, u.protocol));
+      return false;
+    }
+    if (!u.pathname || u.pathname === '/') {
+      problems.push(msg().urlDatabase(name));
+      return false;
+    }
+    return true;
+  } catch {
+    problems.push(msg().urlInvalid(name, url.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')));
+    return false;
+  }
+}
+
+/** Comma-separated mysql:// URLs (DATABASE_REPLICA_URLS); empty or unset: none. */
+function parseUrlList(name: string, raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  const items = raw.split(',').map((item) => item.trim());
+  const urls: string[] = [];
+  items.forEach((item, i) => {
+    const itemName = msg().listItem(label(name), i + 1);
+    if (item === '') problems.push(msg().listEmpty(itemName));
+    else if (checkDatabaseUrl(itemName, item, problems)) urls.push(item);
+  });
+  return urls;
+}
+
 function isValidTimeZone(tz: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -195,6 +240,8 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
   } catch {
     problems.push(msg().urlInvalid(label('DATABASE_URL'), databaseUrl.replace(/\/\/([^:/@]*):[^@/]*@/, '//$1:***@')));
   }
+
+  const replicaUrls = parseUrlList('DATABASE_REPLICA_URLS', env.DATABASE_REPLICA_URLS, problems);
 
   const logLevel = (env.LOG_LEVEL?.trim() || (nodeEnv === 'test' ? 'silent' : 'info')) as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(msg().oneOf(label('LOG_LEVEL'), LOG_LEVELS, logLevel));
@@ -258,6 +305,12 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
       connectMs: parseInteger('DATABASE_CONNECT_TIMEOUT_MS', env.DATABASE_CONNECT_TIMEOUT_MS, 2000, 100, 600_000, problems),
       acquireMs: parseInteger('DATABASE_ACQUIRE_TIMEOUT_MS', env.DATABASE_ACQUIRE_TIMEOUT_MS, 2000, 100, 600_000, problems),
       queryMs: parseInteger('DATABASE_QUERY_TIMEOUT_MS', env.DATABASE_QUERY_TIMEOUT_MS, 5000, 100, 3_600_000, problems),
+    }),
+    databaseReplicas: Object.freeze({
+      replicaUrls: Object.freeze(replicaUrls),
+      maxLagSeconds: parseInteger('DATABASE_REPLICA_MAX_LAG_S', env.DATABASE_REPLICA_MAX_LAG_S, 5, 0, 86_400, problems),
+      checkIntervalMs: parseInteger('DATABASE_REPLICA_CHECK_MS', env.DATABASE_REPLICA_CHECK_MS, 1000, 100, 600_000, problems),
+      stickyMs: parseInteger('DATABASE_REPLICA_STICKY_MS', env.DATABASE_REPLICA_STICKY_MS, 10_000, 0, 3_600_000, problems),
     }),
   };
   if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {

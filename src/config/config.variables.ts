@@ -91,6 +91,27 @@ export const VARIABLES: Record<string, VariableInfo> = {
     en: 'longest wait for a free pool connection',
   },
   DATABASE_QUERY_TIMEOUT_MS: { default: '5000', es: 'duración máxima de una consulta SQL', en: 'longest SQL statement' },
+  DATABASE_REPLICA_URLS: {
+    default: '(ninguna)',
+    es: 'réplicas de lectura de la API, URL mysql:// separadas por comas (docs/scaling.md)',
+    en: 'read replicas of the API, comma-separated mysql:// URLs (docs/scaling.md)',
+    secret: true,
+  },
+  DATABASE_REPLICA_MAX_LAG_S: {
+    default: '5',
+    es: 'segundos de retraso tras los cuales una réplica deja de recibir lecturas',
+    en: 'seconds of lag after which a replica gets no reads',
+  },
+  DATABASE_REPLICA_CHECK_MS: {
+    default: '1000',
+    es: 'cada cuánto se revisa el estado de replicación de cada réplica',
+    en: 'how often each replica is checked',
+  },
+  DATABASE_REPLICA_STICKY_MS: {
+    default: '10000',
+    es: 'tras una carga o un cambio, las lecturas de ese token van al primario este tiempo',
+    en: 'after an upload or a change, that token reads from the primary this long',
+  },
 };
 
 /** Read outside loadConfig (env-file.ts), shown too. */
@@ -102,7 +123,7 @@ const SECRET_NAME = /PASSWORD|SECRET|TOKEN|KEY/i;
 
 /** A value safe to print: URL passwords become ***; secret-looking variables are hidden. */
 export function maskValue(name: string, value: string): string {
-  const masked = value.replace(/(\/\/[^:/@]*):[^@/]*@/, '$1:***@');
+  const masked = value.replace(/(\/\/[^:/@]*):[^@/]*@/g, '$1:***@');
   if (masked !== value) return masked;
   if (VARIABLES[name]?.secret || SECRET_NAME.test(name)) return /^[a-z]+:\/\//i.test(value) ? value : '***';
   return value;

@@ -3,6 +3,7 @@ import { createConnection, RowDataPacket } from 'mysql2/promise';
 import { DataSource, Logger, MigrationInterface } from 'typeorm';
 import { ALL_ENTITIES } from '../entities';
 import { DatabaseTimeouts, installDatabaseGuard } from './database-guard';
+import { installReplication, ReplicaSet, ReplicationSettings } from './replication';
 
 export interface DataSourceOptions {
   url: string;
@@ -17,6 +18,11 @@ export interface DataSourceOptions {
    * Without them, connections wait as long as the driver does (imports may run long statements).
    */
   timeouts?: DatabaseTimeouts;
+  /**
+   * Read replicas (DATABASE_REPLICA_URLS; database/replication.ts). Only the API's data source gets them:
+   * the worker and the CLI write, and read what they write, on the primary.
+   */
+  replication?: ReplicationSettings;
 }
 
 export type DatabaseFlavor = 'mysql' | 'mariadb';
@@ -49,6 +55,16 @@ export async function openDataSource(options: Omit<DataSourceOptions, 'flavor'>)
   const ds = createDataSource({ ...options, flavor: await detectFlavor(options.url, options.timeouts?.connectMs) });
   await ds.initialize();
   if (options.timeouts) installDatabaseGuard(ds, options.url, options.timeouts);
+  if (options.replication?.replicaUrls.length) {
+    const replicas = new ReplicaSet(options.replication, options.timeouts?.connectMs ?? 2000);
+    installReplication(ds, replicas);
+    await replicas.start();
+    const destroy = ds.destroy.bind(ds);
+    ds.destroy = () => {
+      replicas.close();
+      return destroy();
+    };
+  }
   return ds;
 }
 
@@ -60,6 +76,20 @@ export function createDataSource(options: DataSourceOptions): DataSource {
   return new DataSource({
     type: options.flavor,
     url: options.url,
+    ...(options.replication?.replicaUrls.length
+      ? {
+          replication: {
+            master: { url: options.url },
+            slaves: options.replication.replicaUrls.map((url) => ({ url })),
+            // Reads the routing does not send to a replica go to the primary (replication.ts decides).
+            defaultMode: 'slave',
+            // Node health is replication.ts's business: the pool cluster never drops a node for good.
+            removeNodeErrorCount: Number.MAX_SAFE_INTEGER,
+            restoreNodeTimeout: 0,
+            canRetry: false,
+          },
+        }
+      : {}),
     entities: ALL_ENTITIES,
     migrations: options.migrations ?? [],
     migrationsTableName: 'migrations',

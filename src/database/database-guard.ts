@@ -80,6 +80,21 @@ export interface DatabaseGuard {
   close(): void;
 }
 
+interface ClusterLike {
+  getConnection(pattern: string, selector: unknown, cb?: Callback): void;
+}
+
+/** A pool-like view of the MASTER node of a TypeORM pool cluster: wrapping its getConnection wraps the primary's. */
+function primaryNodeOf(cluster: ClusterLike): PoolLike {
+  const getConnection = cluster.getConnection.bind(cluster);
+  const node: PoolLike = { getConnection: (cb) => getConnection('MASTER', cb) };
+  cluster.getConnection = (pattern: string, selector: unknown, cb?: Callback) => {
+    if (pattern === 'MASTER') return node.getConnection((typeof selector === 'function' ? selector : cb) as Callback);
+    return getConnection(pattern, selector, cb);
+  };
+  return node;
+}
+
 const guards = new WeakMap<DataSource, DatabaseGuard>();
 
 /** The guard installed on a data source, if any. */
@@ -89,7 +104,9 @@ export function guardOf(ds: DataSource): DatabaseGuard | undefined {
 
 /** Wraps the pool of an initialised MySQL/MariaDB data source with the acquire timeout and the outage state. */
 export function installDatabaseGuard(ds: DataSource, url: string, timeouts: DatabaseTimeouts, probeIntervalMs = 1000): DatabaseGuard {
-  const pool = (ds.driver as unknown as { pool?: PoolLike }).pool;
+  const driver = ds.driver as unknown as { pool?: PoolLike; poolCluster?: ClusterLike };
+  // With read replicas (database/replication.ts) the guard watches the primary's node of the pool cluster.
+  const pool = driver.pool ?? (driver.poolCluster ? primaryNodeOf(driver.poolCluster) : undefined);
   if (!pool) throw new Error('installDatabaseGuard needs an initialised MySQL/MariaDB data source');
   let down: string | null = null;
   let probing: NodeJS.Timeout | null = null;

@@ -10,6 +10,7 @@ import { ruruHTML, RuruServerConfig } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import { AppConfig } from '../config/config';
 import { isDatabaseUnavailable, pingDatabase } from '../database/database-guard';
+import { readFromPrimaryFromNowOn, replicasOf, RouteState, serverLabel, withRoute } from '../database/replication';
 import { createContext, GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
 import { Services } from '../services';
@@ -130,6 +131,57 @@ function databaseOutagePlugin<TContext extends object>(): ApolloServerPlugin<TCo
   };
 }
 
+/**
+ * Which server a request's reads go to (database/replication.ts): GET requests may read from a replica;
+ * any other request outside /graphql (uploads) reads from the primary; GraphQL decides by operation
+ * (mutations on the primary, replicaRoutingPlugin) and the authenticator by viewer (a token that wrote
+ * within DATABASE_REPLICA_STICKY_MS). A successful write by a token starts its sticky window.
+ */
+function routeRequest(services: Services) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const state: RouteState = { primary: req.method !== 'GET' && req.method !== 'HEAD' && !req.path.startsWith('/graphql') };
+    res.locals.route = state;
+    const replicas = replicasOf(services.ds);
+    if (replicas && state.primary) {
+      res.on('finish', () => {
+        const viewer = res.locals.viewer as { tokenId?: number | null } | undefined;
+        if (res.statusCode < 400) replicas.noteWrite(viewer?.tokenId);
+      });
+    }
+    withRoute(state, next);
+  };
+}
+
+/** Body parsers call `next` from stream callbacks, outside the request's route: this re-enters it. */
+function reenterRoute(_req: Request, res: Response, next: NextFunction): void {
+  const state = res.locals.route as RouteState | undefined;
+  if (state) withRoute(state, next);
+  else next();
+}
+
+/** A mutation reads and writes on the primary and starts its token's sticky window once it succeeds. */
+function replicaRoutingPlugin(services: Services): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      let mutation = false;
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === 'mutation') {
+            mutation = true;
+            readFromPrimaryFromNowOn();
+          }
+        },
+        async willSendResponse({ contextValue, response }) {
+          if (!mutation) return;
+          const body = response.body;
+          const failed = body.kind === 'single' && !body.singleResult.data && Boolean(body.singleResult.errors?.length);
+          if (!failed) replicasOf(services.ds)?.noteWrite(contextValue.viewer?.tokenId);
+        },
+      };
+    },
+  };
+}
+
 /** Express app with /livez, /readyz, the GraphQL endpoint and (when enabled) the offline IDE at GET /graphql. */
 export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const { config, services, logger } = deps;
@@ -152,6 +204,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     hideSchemaDetailsFromClientErrors: !config.introspection,
     plugins: [
       databaseOutagePlugin<GraphQLContext>(),
+      replicaRoutingPlugin(services),
       operationTypePlugin<GraphQLContext>(),
       queryCostPlugin<GraphQLContext>(config.queryLimits),
       ApolloServerPluginCacheControlDisabled(),
@@ -165,13 +218,27 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   app.get('/livez', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  app.use(routeRequest(services));
   app.get('/readyz', async (_req, res) => {
+    // Which servers answer: the primary, and each replica as of its last check (docs/scaling.md).
+    const replicas = replicasOf(services.ds);
+    const servers = () =>
+      replicas
+        ? {
+            servers: [
+              { role: 'primary', server: serverLabel(config.databaseUrl), state: primaryUp ? 'ok' : 'down' },
+              ...replicas.statuses().map((r) => ({ role: 'replica', ...r })),
+            ],
+          }
+        : {};
+    let primaryUp = false;
     try {
       await pingDatabase(services.ds, READY_TIMEOUT_MS);
-      res.json({ status: 'ok', database: 'up' });
+      primaryUp = true;
+      res.json({ status: 'ok', database: 'up', ...servers() });
     } catch (err) {
       logger.warn({ err }, 'readiness check failed');
-      res.status(503).json({ status: 'unavailable', database: 'down' });
+      res.status(503).json({ status: 'unavailable', database: 'down', ...servers() });
     }
   });
 
@@ -192,13 +259,20 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     });
   }
 
-  const authenticate = deps.authenticate ?? createAuthenticator(config, services);
+  const authenticateViewer = deps.authenticate ?? createAuthenticator(config, services);
+  // Read-your-writes: a token that wrote within DATABASE_REPLICA_STICKY_MS reads from the primary.
+  const authenticate: Authenticate = async (req) => {
+    const viewer = await authenticateViewer(req);
+    if (replicasOf(services.ds)?.recentlyWrote(viewer.tokenId)) readFromPrimaryFromNowOn();
+    return viewer;
+  };
   deps.routes?.(app, services, authenticate);
   mountReportRoutes(app, services, authenticate, config);
 
   app.use(
     '/graphql',
     express.json({ limit: config.graphqlMaxBodyBytes }),
+    reenterRoute,
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {

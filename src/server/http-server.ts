@@ -19,7 +19,8 @@ export async function startHttpServer(
   logger: Logger,
   extra: Pick<AppDeps, 'authenticate' | 'plugins' | 'routes'> = {},
 ): Promise<StartedServer> {
-  const ds = await openDataSource({ url: config.databaseUrl, timeouts: config.databaseTimeouts });
+  // Read replicas only here: the API reads from them; the worker and the CLI use the primary alone.
+  const ds = await openDataSource({ url: config.databaseUrl, timeouts: config.databaseTimeouts, replication: config.databaseReplicas });
   const services = createServices(ds, config);
   const running = await createApp({ config, services, logger, ...extra });
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { DataSource, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { ReviewStatus } from '../domain/enums';
+import { readQuery } from '../database/replication';
 
 /** A goal or a report reduced to what the calculation reads (no entity hydration). */
 export interface PeriodValueRow {
@@ -61,7 +62,8 @@ export class RecordLoadingService {
   async periodValues(table: 'goals' | 'progress_reports', productIds: readonly number[]): Promise<PeriodValueRow[][]> {
     const groups = new Map<number, PeriodValueRow[]>();
     if (productIds.length) {
-      const rows = (await this.ds.query(
+      const rows = (await readQuery(
+        this.ds,
         `SELECT product_id, year, period, value FROM ${table} WHERE product_id IN (${productIds.map(() => '?').join(', ')})
           ORDER BY product_id ASC, year ASC, period ASC`,
         [...productIds],
@@ -80,7 +82,8 @@ export class RecordLoadingService {
   async reviewedValues(productIds: readonly number[]): Promise<ReviewedValueRow[][]> {
     const groups = new Map<number, ReviewedValueRow[]>();
     if (productIds.length) {
-      const rows = (await this.ds.query(
+      const rows = (await readQuery(
+        this.ds,
         `SELECT product_id, year, period, value, approved_value, review_status FROM progress_reports
           WHERE product_id IN (${productIds.map(() => '?').join(', ')}) ORDER BY product_id ASC, year ASC, period ASC`,
         [...productIds],
@@ -116,7 +119,8 @@ export class RecordLoadingService {
     const groups = new Map<number, { goals: PeriodValueRow[]; reports: ReviewedValueRow[] }>();
     if (resultIds.length) {
       const list = resultIds.map(() => '?').join(', ');
-      const rows = (await this.ds.query(
+      const rows = (await readQuery(
+        this.ds,
         `SELECT 'g' AS kind, result_id, year, period, value, NULL AS approved_value, 'APPROVED' AS review_status
            FROM result_goals WHERE result_id IN (${list})
          UNION ALL

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiTokenRecord, OrgEntityRecord } from '../entities';
+import { onPrimary, replicasOf } from '../database/replication';
 import { AuditAction, AuditActor, AuditService } from './audit.service';
 import { Role, Viewer } from './viewer';
 
@@ -150,7 +151,9 @@ export class TokenService {
   async authenticate(secret: string): Promise<Viewer | null> {
     if (typeof secret !== 'string' || !SECRET_PATTERN.test(secret)) return null;
     const hash = hashTokenSecret(secret);
-    const token = await this.ds.getRepository(ApiTokenRecord).findOne({ where: { tokenHash: hash } });
+    const byHash = () => this.ds.getRepository(ApiTokenRecord).findOne({ where: { tokenHash: hash } });
+    // A replica may not have a token created a moment ago yet: an unknown hash is looked up on the primary too.
+    const token = (await byHash()) ?? (replicasOf(this.ds) ? await onPrimary(byHash) : null);
     if (!token || !timingSafeEqual(Buffer.from(token.tokenHash, 'hex'), Buffer.from(hash, 'hex'))) return null;
     if (!this.isActive(token)) return null;
     if (token.role === Role.ENTITY && token.entityId === null) return null;
