@@ -57,6 +57,8 @@ export interface AppConfig {
   readonly graphqlMaxBodyBytes: number;
   /** How long the API waits for the database (connect, acquire a pooled connection, one statement). */
   readonly databaseTimeouts: DatabaseTimeoutSettings;
+  /** Computed policy figures kept in memory per (policy, data version, cut, basis); 0 = no cache (docs/scaling.md). */
+  readonly progressCacheMaxEntries: number;
 }
 
 export interface DatabaseTimeoutSettings {
@@ -259,6 +261,7 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
       acquireMs: parseInteger('DATABASE_ACQUIRE_TIMEOUT_MS', env.DATABASE_ACQUIRE_TIMEOUT_MS, 2000, 100, 600_000, problems),
       queryMs: parseInteger('DATABASE_QUERY_TIMEOUT_MS', env.DATABASE_QUERY_TIMEOUT_MS, 5000, 100, 3_600_000, problems),
     }),
+    progressCacheMaxEntries: parseInteger('PROGRESS_CACHE_MAX_ENTRIES', env.PROGRESS_CACHE_MAX_ENTRIES, 200, 0, 100_000, problems),
   };
   if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {
     problems.push(

@@ -91,6 +91,11 @@ export const VARIABLES: Record<string, VariableInfo> = {
     en: 'longest wait for a free pool connection',
   },
   DATABASE_QUERY_TIMEOUT_MS: { default: '5000', es: 'duración máxima de una consulta SQL', en: 'longest SQL statement' },
+  PROGRESS_CACHE_MAX_ENTRIES: {
+    default: '200',
+    es: 'cifras calculadas que la API guarda en memoria (política, versión de datos, corte, base); 0 = sin caché',
+    en: 'computed figures the API keeps in memory (policy, data version, cut, basis); 0 = no cache',
+  },
 };
 
 /** Read outside loadConfig (env-file.ts), shown too. */
