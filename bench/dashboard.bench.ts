@@ -1,12 +1,15 @@
 /**
  * 2. Dashboard query. The whole-policy dashboard of docs/api-cifras.md through HTTP for policies of
  * 10, 100 and 1 000 products with 40 reports each: latency median and p95, SQL statements per
- * request, next to the hand-written baseline (support/dashboard.baseline.ts) in the same process.
+ * request, next to the hand-written baseline (support/dashboard.baseline.ts) in the same process —
+ * both computing every request (the app with PROGRESS_CACHE_MAX_ENTRIES=0) — and the same requests
+ * to the app with the figures cache warm (docs/scaling.md, «Caché de cifras»).
+ * Alone: `npm run bench -- dashboard` (`--quick` for small sizes).
  */
 import { createBenchDatabase } from './support/bench-db';
 import { BASELINE_STATEMENTS, startBaseline } from './support/dashboard.baseline';
 import { PlanShape, planWorkbook, reportObjects, reporteWorkbook } from './support/data.generator';
-import { DASHBOARD_QUERY, gql, startApi } from './support/http';
+import { DASHBOARD_QUERY, gql, NO_FIGURES_CACHE, startApi } from './support/http';
 import { createImporter } from './support/pipeline';
 import { Check, RunOptions, SectionResult, Table } from './support/results';
 import { median, ms, p95, ratio } from './support/stats';
@@ -19,6 +22,10 @@ interface SizeResult {
   baseMs: number[];
   statements: number[];
   sameFigures: boolean;
+  /** The app with the figures cache, warm: every request finds its figures computed. */
+  cachedMs: number[];
+  cachedStatements: number[];
+  sameCached: boolean;
 }
 
 /** Policy `D<n>`: n quarterly products over 10 years from 2016, 40 reports each, imported through the pipeline. */
@@ -38,7 +45,9 @@ export async function dashboardBench(o: RunOptions, log: (m: string) => void): P
   const sizes = o.quick ? [10, 30, 100] : [10, 100, 1000];
   const runsOf = (n: number) => (o.quick ? 5 : n >= 1000 ? 60 : n >= 100 ? 150 : 300);
   const db = await createBenchDatabase('dashboard');
-  const api = await startApi(db);
+  // "GraphQL" computes every request (as before the figures cache), so it compares with the baseline's work.
+  const api = await startApi(db, NO_FIGURES_CACHE);
+  const cached = await startApi(db);
   const baseline = await startBaseline(db.url);
   try {
     const importer = createImporter(db);
@@ -53,10 +62,21 @@ export async function dashboardBench(o: RunOptions, log: (m: string) => void): P
       const vars = { code: `D${n}`, cut: DASHBOARD_CUT };
       const g = await gql(api.url, DASHBOARD_QUERY, vars);
       const b = await post(baseline.url, vars);
-      const r: SizeResult = { products: n, gqlMs: [], baseMs: [], statements: [], sameFigures: JSON.stringify(g) === JSON.stringify(b) };
+      const c = await gql(cached.url, DASHBOARD_QUERY, vars); // computes and stores: the cache is warm from here
+      const r: SizeResult = {
+        products: n,
+        gqlMs: [],
+        baseMs: [],
+        statements: [],
+        sameFigures: JSON.stringify(g) === JSON.stringify(b),
+        cachedMs: [],
+        cachedStatements: [],
+        sameCached: JSON.stringify(c) === JSON.stringify(g),
+      };
       for (let i = 0; i < 5; i++) {
         await gql(api.url, DASHBOARD_QUERY, vars);
         await post(baseline.url, vars);
+        await gql(cached.url, DASHBOARD_QUERY, vars);
       }
       // Alternating, so both sides see the same machine.
       for (let i = 0; i < runsOf(n); i++) {
@@ -67,9 +87,14 @@ export async function dashboardBench(o: RunOptions, log: (m: string) => void): P
         t = performance.now();
         await post(baseline.url, vars);
         r.baseMs.push(performance.now() - t);
+        t = performance.now();
+        const warm = await db.counter.measure(() => gql(cached.url, DASHBOARD_QUERY, vars));
+        r.cachedMs.push(performance.now() - t);
+        r.cachedStatements.push(warm.statements);
       }
       log(
-        `${String(n).padStart(5)} products: GraphQL ${ms(median(r.gqlMs))}, baseline ${ms(median(r.baseMs))}, ${r.statements[0]} statements`,
+        `${String(n).padStart(5)} products: GraphQL ${ms(median(r.gqlMs))}, baseline ${ms(median(r.baseMs))}, ${r.statements[0]} statements; ` +
+          `warm cache ${ms(median(r.cachedMs))}, ${r.cachedStatements[0]} statements`,
       );
       results.push(r);
     }
@@ -77,6 +102,7 @@ export async function dashboardBench(o: RunOptions, log: (m: string) => void): P
   } finally {
     await baseline.stop();
     await api.stop();
+    await cached.stop();
     await db.drop();
   }
 }
@@ -87,7 +113,14 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
   const statementSet = [...new Set(results.flatMap((r) => r.statements))];
   const vsBase = median(largest.gqlMs) / median(largest.baseMs);
   const growth = median(largest.gqlMs) / median(middle.gqlMs);
+  const warm = median(largest.cachedMs) / median(largest.gqlMs);
   const checks: Check[] = [
+    {
+      label: `Dashboard at ${largest.products} products: warm figures cache ÷ computing every request (medians, same run)`,
+      value: ratio(warm),
+      target: '≤ 0.20×',
+      met: warm <= 0.2 && results.every((r) => r.sameCached),
+    },
     {
       label: `Dashboard at ${largest.products} products: GraphQL ÷ hand-written baseline (medians)`,
       value: ratio(vsBase),
@@ -107,6 +140,20 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
       met: growth <= 12,
     },
   ];
+  const cacheTable: Table = {
+    title:
+      'The same requests to the app with the figures cache (default PROGRESS_CACHE_MAX_ENTRIES), warm, against computing every request',
+    header: ['products', 'warm cache median', 'warm cache p95', 'statements', 'computing median', 'warm ÷ computing', 'same JSON'],
+    rows: results.map((r) => [
+      r.products,
+      ms(median(r.cachedMs)),
+      ms(p95(r.cachedMs)),
+      [...new Set(r.cachedStatements)].join(', '),
+      ms(median(r.gqlMs)),
+      ratio(median(r.cachedMs) / median(r.gqlMs)),
+      r.sameCached ? 'yes' : '**no**',
+    ]),
+  };
   const table: Table = {
     title: `Policies with 40 quarterly reports per product, cut ${DASHBOARD_CUT}, sequential requests over loopback HTTP`,
     header: [
@@ -135,11 +182,18 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
     ]),
   };
   const notes = [
-    'GraphQL: the real app (createApp, production settings, default query limits) with an `authenticate` hook returning an ADMIN; ' +
+    'GraphQL: the real app (createApp, production settings, default query limits, figures cache off: PROGRESS_CACHE_MAX_ENTRIES=0, ' +
+      'so every request computes as before the cache) with an `authenticate` hook returning an ADMIN; ' +
       'statements counted by the TypeORM logger for each request. Baseline: four SQL statements sent at once through a mysql2 pool ' +
       '(policy; products joined to objectives, entities and sectors; goals; reports), `computePolicyProgress`, and the same JSON as ' +
       'the GraphQL `data`, served by a bare node:http handler. "same JSON" compares both responses byte for byte.',
   ];
+  notes.push(
+    'Warm cache: a second app on the same database with the default cache, asked once before the timed rounds; its requests read ' +
+      'the policy, its data version and the rows the query lists, and serve the figures computed for that version (docs/scaling.md). ' +
+      'Its timings alternate with the other two, so the ratio is from the same machine state.',
+  );
+  if (results.some((r) => !r.sameCached)) notes.push('**The cached app did not return the same JSON as the computing one.**');
   if (results.some((r) => !r.sameFigures))
     notes.push('**The baseline did not return the same JSON as GraphQL for some sizes: its timings are not comparable there.**');
   return {
@@ -147,10 +201,11 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
     title: '2. Dashboard query',
     method:
       'Policies imported through the pipeline (PLAN + REPORTE); each iteration sends the dashboard query of docs/api-cifras.md ' +
-      '(verbatim) to GraphQL, then the same request to the baseline, one at a time, after 5 warm-up rounds.' +
+      '(verbatim) to GraphQL, then the same request to the baseline, then to the app with the figures cache, one at a time, after 5 ' +
+      'warm-up rounds.' +
       (o.quick ? ' QUICK MODE: smaller policies, 5 runs.' : ''),
     checks,
-    tables: [table],
+    tables: [table, cacheTable],
     notes,
     seconds,
   };

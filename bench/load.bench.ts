@@ -1,16 +1,19 @@
 /**
  * 3. Load. autocannon (in a child process) for 20 s at 20 connections against the dashboard query of a
- * 28-product policy and against a paginated product list, on the real app over loopback HTTP.
+ * 28-product policy and against a paginated product list, on the real app over loopback HTTP. The
+ * dashboard runs twice: on the app computing every request (PROGRESS_CACHE_MAX_ENTRIES=0, as before the
+ * figures cache) and on the app with the cache (docs/scaling.md), in the same run.
+ * Alone: `npm run bench -- load` (`--quick` for 3 s per scenario).
  */
 import { dashboardShape, DASHBOARD_CUT } from './dashboard.bench';
 import { LoadChildArgs, LoadChildResult } from './load.child';
 import { createBenchDatabase } from './support/bench-db';
 import { runChild } from './support/child';
 import { planWorkbook, reportObjects, reporteWorkbook } from './support/data.generator';
-import { DASHBOARD_QUERY, gql, startApi } from './support/http';
+import { BenchApi, DASHBOARD_QUERY, gql, NO_FIGURES_CACHE, startApi } from './support/http';
 import { createImporter } from './support/pipeline';
 import { Check, RunOptions, SectionResult, Table } from './support/results';
-import { fmt, ms } from './support/stats';
+import { fmt, ms, ratio } from './support/stats';
 
 export const PRODUCT_LIST_QUERY = /* GraphQL */ `
   query Products($first: Int!) {
@@ -46,6 +49,8 @@ interface Scenario {
   name: string;
   query: string;
   variables: Record<string, unknown>;
+  /** The app without the figures cache (the "today" of the cache's target). */
+  computing?: boolean;
 }
 
 export async function loadBench(o: RunOptions, log: (m: string) => void): Promise<SectionResult> {
@@ -55,6 +60,7 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
   const others = o.quick ? 2 : 10;
   const db = await createBenchDatabase('load');
   const api = await startApi(db);
+  const computing = await startApi(db, NO_FIGURES_CACHE);
   try {
     const importer = createImporter(db);
     // The 28-product policy of the dashboard, plus other 100-product policies so the list has pages.
@@ -65,20 +71,26 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
     }
     const products = 28 + 100 * others;
     log(`${shapes.length} policies, ${fmt(products)} products imported`);
+    const dashboard = { query: DASHBOARD_QUERY, variables: { code: 'L28', cut: DASHBOARD_CUT } };
     const scenarios: Scenario[] = [
-      { name: 'dashboard query, 28-product policy', query: DASHBOARD_QUERY, variables: { code: 'L28', cut: DASHBOARD_CUT } },
+      { name: 'dashboard query, 28-product policy, computing every request (no figures cache)', ...dashboard, computing: true },
+      { name: 'dashboard query, 28-product policy, figures cache', ...dashboard },
       { name: `product list, first page of 50 (of ${fmt(products)})`, query: PRODUCT_LIST_QUERY, variables: { first: 50 } },
     ];
     const results: [Scenario, LoadChildResult][] = [];
     for (const sc of scenarios) {
-      await gql(api.url, sc.query, sc.variables); // fails loudly if the operation itself is wrong
-      const args: LoadChildArgs = { url: api.url, query: sc.query, variables: sc.variables, connections, seconds };
+      const target: BenchApi = sc.computing ? computing : api;
+      await gql(target.url, sc.query, sc.variables); // fails loudly if the operation itself is wrong
+      const args: LoadChildArgs = { url: target.url, query: sc.query, variables: sc.variables, connections, seconds };
       const r = await runChild<LoadChildResult>('load.child.ts', args);
       log(
         `${sc.name}: ${fmt(r.requestsPerSecond)} req/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}, errors ${r.errors + r.timeouts + r.graphqlErrors}`,
       );
       results.push([sc, r]);
     }
+    const rps = (computingToo: boolean) => results.find(([sc]) => sc.query === DASHBOARD_QUERY && !!sc.computing === computingToo)![1];
+    const speedup = rps(false).requestsPerSecond / rps(true).requestsPerSecond;
+    const cachedErrors = ((r) => r.errors + r.timeouts + r.graphqlErrors + r.non2xx + r.status5xx)(rps(false));
     const checks: Check[] = results.map(([sc, r]) => {
       const errors = r.errors + r.timeouts + r.graphqlErrors + r.non2xx;
       return {
@@ -87,6 +99,12 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
         target: '0 errors, 0 5xx',
         met: errors === 0 && r.status5xx === 0,
       };
+    });
+    checks.unshift({
+      label: `Load, dashboard query, 28-product policy: requests/s with the figures cache ÷ computing every request (same run, ${connections} connections)`,
+      value: `${ratio(speedup)} (${fmt(rps(false).requestsPerSecond)} ÷ ${fmt(rps(true).requestsPerSecond)}), ${cachedErrors} errors`,
+      target: '≥ 5.00×, 0 errors',
+      met: speedup >= 5 && cachedErrors === 0,
     });
     const table: Table = {
       title: `autocannon ${seconds} s, ${connections} connections, POST /graphql over loopback (load generator in its own process)`,
@@ -110,7 +128,9 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
       title: '3. Load',
       method:
         'The real app (createApp, production settings) in the benchmark process, autocannon in a child process; a response counts as a ' +
-        'GraphQL error when its body is not `{"data":…}` or carries `errors`. Server, load generator and MariaDB share the 2 cores.' +
+        'GraphQL error when its body is not `{"data":…}` or carries `errors`. Server, load generator and MariaDB share the 2 cores. ' +
+        'The dashboard runs first on an app with PROGRESS_CACHE_MAX_ENTRIES=0 (every request computes, as before the figures cache), ' +
+        'then on the app with the default cache; the product list (no computed figures) on the latter.' +
         (o.quick ? ' QUICK MODE: 3 s per scenario.' : ''),
       checks,
       tables: [table],
@@ -119,6 +139,7 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
     };
   } finally {
     await api.stop();
+    await computing.stop();
     await db.drop();
   }
 }

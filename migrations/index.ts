@@ -4,10 +4,12 @@ import { InitialSchema1795550677300 } from './1795550677300-initial-schema.migra
 import { ImportIssueTotalsAndErrorsWorkbook1796192478212 } from './1796192478212-import-issue-totals-and-errors-workbook.migration';
 import { RealPlansResultsDoubles1796192549032 } from './1796192549032-real-plans-results-doubles.migration';
 import { ReviewPeriodsPublishedCuts1796193832576 } from './1796193832576-review-periods-published-cuts.migration';
+import { PolicyDataVersions1796217418056 } from './1796217418056-policy-data-versions.migration';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   InitialSchema1795550677300,
   ImportIssueTotalsAndErrorsWorkbook1796192478212,
   RealPlansResultsDoubles1796192549032,
   ReviewPeriodsPublishedCuts1796193832576,
+  PolicyDataVersions1796217418056,
 ];

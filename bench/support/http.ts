@@ -10,6 +10,9 @@ import { createServices } from '../../src/services';
 import { SYSTEM_ADMIN } from '../../src/services/viewer';
 import { BenchDatabase } from './bench-db';
 
+/** The app as it computed every request before the figures cache (docs/scaling.md). */
+export const NO_FIGURES_CACHE = { PROGRESS_CACHE_MAX_ENTRIES: '0' } as const;
+
 export interface BenchApi {
   /** http://127.0.0.1:PORT/graphql */
   url: string;
@@ -17,9 +20,13 @@ export interface BenchApi {
   stop: () => Promise<void>;
 }
 
-export async function startApi(db: BenchDatabase): Promise<BenchApi> {
+/**
+ * `env` adds settings, e.g. `{ PROGRESS_CACHE_MAX_ENTRIES: '0' }` for the app without the figures cache
+ * (what every request cost before it: the "today" of the cache's targets).
+ */
+export async function startApi(db: BenchDatabase, env: Record<string, string> = {}): Promise<BenchApi> {
   // Production settings (no IDE, no introspection), the default limits; logs off.
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: db.url, LOG_LEVEL: 'silent', ...env });
   const services = createServices(db.ds, config);
   const running = await createApp({ config, services, logger: createLogger(config), authenticate: async () => SYSTEM_ADMIN });
   await new Promise<void>((resolve) => running.httpServer.listen(0, '127.0.0.1', resolve));

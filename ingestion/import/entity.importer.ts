@@ -1,14 +1,21 @@
 import { EntityManager } from 'typeorm';
 import { EntityLevel } from '../../src/domain/enums';
 import { EntityRow } from '../model/common.types';
-import { ImportCounts, addCounts } from './import.types';
+import { policiesOfEntities } from '../../src/services/data-version.service';
+import { ImportContext, ImportCounts, addCounts } from './import.types';
 import { upsertRows } from './row-upsert.writer';
 
 /**
  * Upserts the `Entidades` sheet (sectors by name, entities by code). An entity's own upload
  * (`onlyNew`) may add entities but never changes existing ones: those rows count as unchanged.
+ * Returns the ids of the stored entities it changed (not the new ones).
  */
-export async function importEntities(m: EntityManager, all: readonly EntityRow[], counts: ImportCounts, onlyNew = false): Promise<void> {
+export async function importEntities(
+  m: EntityManager,
+  all: readonly EntityRow[],
+  counts: ImportCounts,
+  onlyNew = false,
+): Promise<number[]> {
   let rows = all;
   if (onlyNew && rows.length) {
     const existing = await entityIdsByCode(
@@ -18,7 +25,7 @@ export async function importEntities(m: EntityManager, all: readonly EntityRow[]
     rows = rows.filter((r) => !existing.has(r.code));
     counts.unchanged += all.length - rows.length;
   }
-  if (rows.length === 0) return;
+  if (rows.length === 0) return [];
   const sectors = await upsertRows(
     m,
     { table: 'sectors', key: ['name'], columns: { name: 'text' } },
@@ -36,6 +43,16 @@ export async function importEntities(m: EntityManager, all: readonly EntityRow[]
     })),
   );
   addCounts(counts, res);
+  return [...res.previous.keys()].flatMap((k) => {
+    const id = res.ids.get(k);
+    return id === undefined ? [] : [id];
+  });
+}
+
+/** Imports the `Entidades` sheet and notes the policies whose figures the changed entities affect. */
+export async function importEntitiesOf(ctx: ImportContext, all: readonly EntityRow[], counts: ImportCounts): Promise<void> {
+  const changed = await importEntities(ctx.m, all, counts, !ctx.planningOffice);
+  for (const id of await policiesOfEntities(ctx.m, changed)) ctx.changedPolicies.add(id);
 }
 
 /** Ids of entities by code (validation has checked they exist). */

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { DataSource, EntityManager } from 'typeorm';
 import { ImportKind, ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
+import { bumpDataVersions } from '../../src/services/data-version.service';
 import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { DEFAULT_MAX_ISSUES_PER_CODE, IssueSummary, summarizeIssues } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
@@ -231,7 +232,10 @@ async function importTransaction(
         );
         outcome = { batchId: batch.id, status: ImportStatus.DUPLICATE, kind: parsed.kind, ...reported, counts, duplicateOf: previous.id };
       } else {
-        const written = await writeData({ m, batchId: batch.id, planningOffice: batch.uploaderEntityId === null }, parsed);
+        const ctx = { m, batchId: batch.id, planningOffice: batch.uploaderEntityId === null, changedPolicies: new Set<number>() };
+        const written = await writeData(ctx, parsed);
+        // The figures' cache key (docs/scaling.md): visible to every API process with this commit, not before.
+        await bumpDataVersions(m, ctx.changedPolicies);
         const counts: BatchCounts = {
           rowsRead: read,
           rowsInserted: written.inserted,

@@ -13,6 +13,11 @@ export interface ImportContext {
   batchId: number;
   /** Uploaded by the planning office (ADMIN, inbox, CLI); an entity's upload may add entities but not change them. */
   planningOffice: boolean;
+  /**
+   * Policies whose figures this import may change (their rows, or the sector of an entity responsible for
+   * their products): the pipeline bumps their data versions once, at the end of the transaction.
+   */
+  changedPolicies: Set<number>;
 }
 
 export function emptyCounts(): ImportCounts {

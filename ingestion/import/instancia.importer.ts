@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MembershipRole } from '../../src/domain/enums';
 import { InstanciaData } from '../model/instancia.types';
 import { personKey } from '../text/text.normalizer';
-import { entityIdsByCode, importEntities, requireId } from './entity.importer';
+import { entityIdsByCode, importEntitiesOf, requireId } from './entity.importer';
 import { addCounts, emptyCounts, ImportContext, ImportCounts } from './import.types';
 import { deleteOthers, upsertRows } from './row-upsert.writer';
 
@@ -22,7 +22,7 @@ export async function importInstancia(ctx: ImportContext, data: InstanciaData): 
   const counts = emptyCounts();
   const inst = data.instance;
   if (!inst) throw new Error('an INSTANCIA without its Instancia row cannot reach the import step');
-  await importEntities(m, data.entities, counts, !ctx.planningOffice);
+  await importEntitiesOf(ctx, data.entities, counts);
   const entityIds = await entityIdsByCode(m, [
     ...(inst.secretariatEntityCode ? [inst.secretariatEntityCode] : []),
     ...data.members.map((x) => x.entityCode),

@@ -2,7 +2,7 @@ import { EntityManager } from 'typeorm';
 import { ProductStatus } from '../../src/domain/enums';
 import { PlanData, PolicyRow } from '../model/plan.types';
 import { planQuality, PlanQuality } from '../validation/plan-quality.rules';
-import { entityIdsByCode, importEntities, requireId } from './entity.importer';
+import { entityIdsByCode, importEntitiesOf, requireId } from './entity.importer';
 import { addCounts, emptyCounts, ImportContext, ImportCounts } from './import.types';
 import { deleteOthers, upsertRows } from './row-upsert.writer';
 
@@ -17,7 +17,7 @@ export async function importPlan(ctx: ImportContext, data: PlanData): Promise<Im
   const counts = emptyCounts();
   const policy = data.policy;
   if (!policy) throw new Error('a PLAN without its Politica row cannot reach the import step');
-  await importEntities(ctx.m, data.entities, counts, !ctx.planningOffice);
+  await importEntitiesOf(ctx, data.entities, counts);
   const entityIds = await entityIdsByCode(ctx.m, [
     ...(policy.leadEntityCode ? [policy.leadEntityCode] : []),
     ...data.results.flatMap((r) => (r.responsibleEntityCode ? [r.responsibleEntityCode] : [])),
@@ -27,6 +27,7 @@ export async function importPlan(ctx: ImportContext, data: PlanData): Promise<Im
   const quality = planQuality(data, policy);
 
   const policyId = await writePolicy(ctx.m, policy, entityId, counts);
+  ctx.changedPolicies.add(policyId);
   const objectiveIds = await writeObjectives(ctx.m, policyId, data, counts);
   const resultIds = await writeResults(ctx.m, policyId, data, objectiveIds, entityId, quality, counts);
   const productIds = await writeProducts(ctx.m, policyId, policy, data, objectiveIds, resultIds, entityId, quality, counts);

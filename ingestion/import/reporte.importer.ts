@@ -1,6 +1,6 @@
 import { ReporteData } from '../model/reporte.types';
 import { reportValue } from '../parsing/percent.rules';
-import { importEntities } from './entity.importer';
+import { importEntitiesOf } from './entity.importer';
 import { addCounts, emptyCounts, ImportContext, ImportCounts } from './import.types';
 import { periodWithin } from '../../src/calculation/period-span';
 import { ReviewStatus } from '../../src/domain/enums';
@@ -55,7 +55,7 @@ const RESULT_REPORTS = {
 export async function importReporte(ctx: ImportContext, data: ReporteData): Promise<ImportCounts> {
   const { m } = ctx;
   const counts = emptyCounts();
-  await importEntities(m, data.entities, counts, !ctx.planningOffice);
+  await importEntitiesOf(ctx, data.entities, counts);
   const products = await productRefs(ctx, data);
   const all = data.reports.map((r) => {
     const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
@@ -104,6 +104,10 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
     ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
   ];
   await assertNoClosedPeriodWritten(ctx, owners, [...inserted, ...changed]);
+  for (const row of [...inserted, ...changed]) {
+    const policyId = owners.get(ownerKey(row))?.policyId;
+    if (policyId !== undefined) ctx.changedPolicies.add(policyId);
+  }
   await markApprovedOnImport(
     ctx,
     [...products.values()].filter((p) => ctx.planningOffice || !p.reviewRequired),

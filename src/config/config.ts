@@ -57,6 +57,8 @@ export interface AppConfig {
   readonly graphqlMaxBodyBytes: number;
   /** How long the API waits for the database (connect, acquire a pooled connection, one statement). */
   readonly databaseTimeouts: DatabaseTimeoutSettings;
+  /** Computed policy figures kept in memory per (policy, data version, cut, basis); 0 = no cache (docs/scaling.md). */
+  readonly progressCacheMaxEntries: number;
   /** Read replicas of the API (docs/scaling.md#réplicas-de-lectura); no URLs: every read on the primary. */
   readonly databaseReplicas: ReplicaSettings;
 }
@@ -312,6 +314,7 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
       checkIntervalMs: parseInteger('DATABASE_REPLICA_CHECK_MS', env.DATABASE_REPLICA_CHECK_MS, 1000, 100, 600_000, problems),
       stickyMs: parseInteger('DATABASE_REPLICA_STICKY_MS', env.DATABASE_REPLICA_STICKY_MS, 10_000, 0, 3_600_000, problems),
     }),
+    progressCacheMaxEntries: parseInteger('PROGRESS_CACHE_MAX_ENTRIES', env.PROGRESS_CACHE_MAX_ENTRIES, 200, 0, 100_000, problems),
   };
   if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {
     problems.push(

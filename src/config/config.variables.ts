@@ -112,6 +112,11 @@ export const VARIABLES: Record<string, VariableInfo> = {
     es: 'tras una carga o un cambio, las lecturas de ese token van al primario este tiempo',
     en: 'after an upload or a change, that token reads from the primary this long',
   },
+  PROGRESS_CACHE_MAX_ENTRIES: {
+    default: '200',
+    es: 'cifras calculadas que la API guarda en memoria (política, versión de datos, corte, base); 0 = sin caché',
+    en: 'computed figures the API keeps in memory (policy, data version, cut, basis); 0 = no cache',
+  },
 };
 
 /** Read outside loadConfig (env-file.ts), shown too. */

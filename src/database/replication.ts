@@ -53,6 +53,12 @@ export interface ReplicaStatus {
 /** Where reads of the current async context go. Mutable: a request decides once it knows its viewer. */
 export interface RouteState {
   primary: boolean;
+  /**
+   * The one replica this request reads from, once chosen. A request never mixes replicas: the figures
+   * cache reads a policy's data version first and its inputs after, on the same server, so the inputs
+   * are never older than the version they are cached under (docs/scaling.md#caché-de-cifras).
+   */
+  replica?: number;
 }
 
 const routes = new AsyncLocalStorage<RouteState>();
@@ -140,8 +146,12 @@ export class ReplicaSet {
 
   /** May the current read go to a replica? */
   readsMayUseReplica(): boolean {
-    if (routes.getStore()?.primary) return false;
-    return this.states.some((s) => s.state === 'ok');
+    const route = routes.getStore();
+    if (route?.primary) return false;
+    if (this.states.some((s) => s.state === 'ok')) return true;
+    // Read once on the primary, the rest of the request stays there (monotonic reads).
+    if (route) route.primary = true;
+    return false;
   }
 
   /** Index of the next healthy replica (round robin), or null. */
@@ -300,8 +310,14 @@ export function installReplication(ds: DataSource, set: ReplicaSet): void {
     createQueryRunner(mode === 'slave' && !set.readsMayUseReplica() ? 'master' : mode);
 
   driver.obtainSlaveConnection = async () => {
-    const i = set.pick();
-    if (i === null) return driver.obtainMasterConnection();
+    const route = currentRoute();
+    const i = route?.replica ?? set.pick();
+    if (i === null) {
+      // No healthy replica: this request stays on the primary (never back to a replica that may be behind).
+      if (route) route.primary = true;
+      return driver.obtainMasterConnection();
+    }
+    if (route) route.replica = i;
     try {
       const conn = await new Promise<unknown>((resolve, reject) =>
         cluster.getConnection(`SLAVE${i}`, (err, c) => (err ? reject(err) : resolve(c))),
@@ -309,6 +325,7 @@ export function installReplication(ds: DataSource, set: ReplicaSet): void {
       return driver.prepareDbConnection(conn);
     } catch (err) {
       set.markDown(i, (err as { code?: string }).code ?? (err as Error).message);
+      if (route) route.primary = true;
       return driver.obtainMasterConnection();
     }
   };

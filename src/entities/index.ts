@@ -13,6 +13,7 @@ import { MembershipRecord } from './membership.entity';
 import { ObjectiveRecord } from './objective.entity';
 import { OrgEntityRecord } from './org-entity.entity';
 import { PersonRecord } from './person.entity';
+import { PolicyDataVersionRecord } from './policy-data-version.entity';
 import { PolicyRecord } from './policy.entity';
 import { ProductCoResponsibleRecord } from './product-co-responsible.entity';
 import { ProductReviewRecord } from './product-review.entity';
@@ -44,6 +45,7 @@ export {
   ObjectiveRecord,
   OrgEntityRecord,
   PersonRecord,
+  PolicyDataVersionRecord,
   PolicyRecord,
   ProductCoResponsibleRecord,
   ProductRecord,
@@ -91,4 +93,5 @@ export const ALL_ENTITIES = [
   AuditEventRecord,
   ClosedPeriodRecord,
   PublishedCutRecord,
+  PolicyDataVersionRecord,
 ];

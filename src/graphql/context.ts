@@ -10,11 +10,11 @@ export interface GraphQLContext {
   services: Services;
   loaders: Loaders;
   viewer: Viewer;
-  /** Computed progress memoised per policy and cut for this request. */
+  /** Computed progress memoised per policy, cut and basis for this request, over the process's cache. */
   progress: ProgressCache;
 }
 
 export function createContext(config: AppConfig, services: Services, viewer: Viewer): GraphQLContext {
   const loaders = new Loaders(services.records);
-  return { config, services, viewer, loaders, progress: new ProgressCache(loaders, config.timeZone) };
+  return { config, services, viewer, loaders, progress: new ProgressCache(loaders, config.timeZone, services.figures, services.records) };
 }

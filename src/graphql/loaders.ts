@@ -84,6 +84,8 @@ export class Loaders {
   readonly commitmentsBySessionId = this.many(CommitmentRecord, 'sessionId', { id: 'ASC' });
   readonly sessionFunctionsBySessionId = this.many(SessionFunctionRecord, 'sessionId', { functionId: 'ASC' });
   readonly reviewsBySessionId = this.many(ProductReviewRecord, 'sessionId', { id: 'ASC' });
+  /** Data version of each policy (docs/scaling.md): what decides whether cached figures are current. */
+  readonly dataVersionByPolicyId = new DataLoader<number, number>((ids) => this.records.dataVersions(ids));
   /** Pages of a batch's issues already asked for in this request (aliases asking the same page share one query). */
   readonly issuePages = new Map<string, Promise<unknown>>();
 }

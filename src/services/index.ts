@@ -2,6 +2,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { AuditService } from './audit.service';
 import { CatalogService } from './catalog.service';
+import { FiguresCache } from './figures-cache.service';
 import { ImportBatchService } from './import-batch.service';
 import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
@@ -26,6 +27,8 @@ export interface Services {
   readonly review: ReviewService;
   /** Published cuts and their comparison with live figures. */
   readonly publishedCuts: PublishedCutService;
+  /** Computed figures of this process per policy, data version, cut and basis (docs/scaling.md). */
+  readonly figures: FiguresCache;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
@@ -40,5 +43,6 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     ...security,
     review: new ReviewService(ds, security.audit),
     publishedCuts: new PublishedCutService(ds, security.audit),
+    figures: new FiguresCache(config.progressCacheMaxEntries),
   };
 }

@@ -10,6 +10,7 @@ import { isIsoDate } from '../calculation/iso-date';
 import { PolicyProgressResult, WeightedProgress } from '../calculation/types';
 import { PolicyRecord, PublishedCutRecord } from '../entities';
 import { AuditAction, AuditService } from './audit.service';
+import { bumpDataVersions } from './data-version.service';
 import { ConflictError, NotFoundError, UserInputError } from './errors';
 import { Viewer } from './viewer';
 
@@ -103,6 +104,8 @@ export class PublishedCutService {
           sourceReportsUpdatedAt: after.reportsUpdatedAt,
         }),
       );
+      // A published cut is not an input of the live figures; bumped so that one that uses it stays right.
+      await bumpDataVersions(m, [policy.id]);
       await this.audit.record(
         {
           actor: viewer,

@@ -28,6 +28,23 @@ export interface ReviewedValueRow {
 export class RecordLoadingService {
   constructor(private readonly ds: DataSource) {}
 
+  /**
+   * The data version of each policy (data-version.service.ts), in the order of the ids; a policy without
+   * a row is at version 0. A primary-key lookup: what a request reads instead of the figures' inputs.
+   */
+  async dataVersions(policyIds: readonly number[]): Promise<number[]> {
+    if (policyIds.length === 0) return [];
+    // On the server the request reads its inputs from (readQuery): versions first, inputs after, so a
+    // replica's inputs are never older than the version they are cached under.
+    const rows = (await readQuery(
+      this.ds,
+      `SELECT policy_id, version FROM policy_data_versions WHERE policy_id IN (${policyIds.map(() => '?').join(', ')})`,
+      [...policyIds],
+    )) as { policy_id: number; version: number | string }[];
+    const found = new Map(rows.map((r) => [Number(r.policy_id), Number(r.version)]));
+    return policyIds.map((id) => found.get(id) ?? 0);
+  }
+
   async byIds<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, ids: readonly number[]): Promise<(T | null)[]> {
     const rows = await this.ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
     const byId = new Map(rows.map((r) => [r.id, r]));

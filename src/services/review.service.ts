@@ -8,6 +8,7 @@ import { periodSpan, periodWithin } from '../calculation/period-span';
 import { ReviewStatus } from '../domain/enums';
 import { ClosedPeriodRecord, ImportBatchRecord, PolicyRecord, ProgressReportRecord } from '../entities';
 import { AuditAction, AuditService } from './audit.service';
+import { bumpDataVersions } from './data-version.service';
 import { ConflictError, NotFoundError, PendingReportsError, UserInputError } from './errors';
 import { Viewer } from './viewer';
 
@@ -75,6 +76,8 @@ export class ReviewService {
       await this.lockAndCheck(m, 'result_reports', resultReportIds, null);
       await this.apply(m, 'progress_reports', reportIds, request.decision, comment, viewer.name);
       await this.apply(m, 'result_reports', resultReportIds, request.decision, comment, viewer.name);
+      // Approving moves the approved value; returning changes what is pending: both change the figures.
+      await bumpDataVersions(m, await policiesOfReports(m, reportIds, resultReportIds));
       await this.audit.record(
         {
           actor: viewer,
@@ -185,6 +188,8 @@ export class ReviewService {
       const row = await m
         .getRepository(ClosedPeriodRecord)
         .save(m.getRepository(ClosedPeriodRecord).create({ policyId: policy.id, year, period: code, closedBy: viewer.name.slice(0, 200) }));
+      // Closed periods are not an input of today's figures; bumped so that a figure that uses them stays right.
+      await bumpDataVersions(m, [policy.id]);
       await this.audit.record(
         { actor: viewer, action: AuditAction.PERIOD_CLOSED, subject: `policy:${policy.code}`, details: { year, period: code } },
         m,
@@ -210,6 +215,7 @@ export class ReviewService {
         );
       }
       await m.getRepository(ClosedPeriodRecord).delete({ id: exact.id });
+      await bumpDataVersions(m, [policy.id]);
       await this.audit.record(
         { actor: viewer, action: AuditAction.PERIOD_REOPENED, subject: `policy:${policy.code}`, details: { year, period: code } },
         m,
@@ -240,6 +246,20 @@ export class ReviewService {
     if (ids.length === 0) return Promise.resolve([]);
     return this.ds.getRepository(ProgressReportRecord).find({ where: { id: In([...ids]) }, order: { id: 'ASC' } });
   }
+}
+
+/** The policies the reports belong to (product reports and result reports). */
+async function policiesOfReports(m: EntityManager, reportIds: number[], resultReportIds: number[]): Promise<number[]> {
+  const out = new Set<number>();
+  for (const [ids, sql] of [
+    [reportIds, 'SELECT DISTINCT x.policy_id FROM progress_reports r INNER JOIN products x ON x.id = r.product_id WHERE r.id IN'],
+    [resultReportIds, 'SELECT DISTINCT x.policy_id FROM result_reports r INNER JOIN results x ON x.id = r.result_id WHERE r.id IN'],
+  ] as const) {
+    if (ids.length === 0) continue;
+    const rows = (await m.query(`${sql} (${ids.map(() => '?').join(', ')})`, ids)) as { policy_id: number }[];
+    for (const r of rows) out.add(Number(r.policy_id));
+  }
+  return [...out];
 }
 
 async function lockPolicy(m: EntityManager, policyCode: string): Promise<PolicyRecord> {
