@@ -261,13 +261,10 @@ function adminOnlyMetrics(metrics: Metrics, authenticate: Authenticate) {
         viewer = await authenticate(req);
       } catch (err) {
         if (!(err instanceof AuthenticationError)) throw err;
-        res
-          .status(401)
-          .set(err.headers)
-          .json({
-            error: 'Las métricas requieren un token ADMIN: envíe «Authorization: Bearer <token>».',
-            code: ErrorCode.UNAUTHENTICATED,
-          });
+        res.status(401).set(err.headers).json({
+          error: 'Las métricas requieren un token ADMIN: envíe «Authorization: Bearer <token>».',
+          code: ErrorCode.UNAUTHENTICATED,
+        });
         return;
       }
       if (!isAdmin(viewer)) {
@@ -275,7 +272,7 @@ function adminOnlyMetrics(metrics: Metrics, authenticate: Authenticate) {
         return;
       }
       const { contentType, body } = await metrics.scrape();
-      res.type(contentType).send(body);
+      res.set('content-type', contentType).send(body);
     } catch (err) {
       next(err);
     }

@@ -106,7 +106,8 @@ export class Metrics implements ImportMetrics {
         help,
         registers: [this.registry],
         collect() {
-          if (self.cacheStats) this.set(pick(self.cacheStats()));
+          const stats = self.cacheRead();
+          if (stats) this.set(pick(stats));
         },
       });
     cache('rumbo_progress_cache_hits', 'Progress cache hits since start.', (s) => s.hits);
@@ -179,6 +180,17 @@ export class Metrics implements ImportMetrics {
     if (this.operationNames.size >= MAX_OPERATION_NAMES) return 'other';
     this.operationNames.add(n);
     return n;
+  }
+
+  /** One scrape calls the cache's getter once for its three gauges. */
+  private cacheSnapshot: ReturnType<CacheStatsGetter> | null = null;
+  private cacheRead(): ReturnType<CacheStatsGetter> | null {
+    if (!this.cacheStats) return null;
+    if (!this.cacheSnapshot) {
+      this.cacheSnapshot = this.cacheStats();
+      setImmediate(() => (this.cacheSnapshot = null));
+    }
+    return this.cacheSnapshot;
   }
 
   /** One scrape reads the queue once for both gauges. */
