@@ -65,13 +65,15 @@ export class Metrics implements ImportMetrics {
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'rumbo_' });
-    const self = this;
+    const readQueue = () => this.queue();
+    const pools = this.pools;
+    const readCache = () => this.cacheRead();
     new Gauge({
       name: 'rumbo_import_queue_depth',
       help: 'Import batches waiting (PENDING).',
       registers: [this.registry],
       async collect() {
-        const q = await self.queue();
+        const q = await readQueue();
         if (q) this.set(q.depth);
       },
     });
@@ -80,7 +82,7 @@ export class Metrics implements ImportMetrics {
       help: 'Age of the oldest PENDING batch (0 when none).',
       registers: [this.registry],
       async collect() {
-        const q = await self.queue();
+        const q = await readQueue();
         if (q) this.set(q.oldestSeconds);
       },
     });
@@ -91,7 +93,7 @@ export class Metrics implements ImportMetrics {
       registers: [this.registry],
       collect() {
         this.reset();
-        for (const [name, ds] of self.pools) {
+        for (const [name, ds] of pools) {
           const pool = poolOf(ds);
           if (!pool) continue;
           this.set({ pool: name, state: 'all' }, pool._allConnections?.length ?? 0);
@@ -106,7 +108,7 @@ export class Metrics implements ImportMetrics {
         help,
         registers: [this.registry],
         collect() {
-          const stats = self.cacheRead();
+          const stats = readCache();
           if (stats) this.set(pick(stats));
         },
       });
