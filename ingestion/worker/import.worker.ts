@@ -137,7 +137,8 @@ export class ImportWorker {
 
   /** One cheap indexed query (ix_import_batches_status_created); a pass only when something is pending. */
   private async pollPending(): Promise<void> {
-    if (this.running || this.stopped || this.backoffMs > 0 || this.polling) return;
+    // A short recovery pass (every second, like this poll) does not hide a pending batch: wake() runs a pass after it.
+    if ((this.running && !this.recovering) || this.stopped || this.backoffMs > 0 || this.polling) return;
     this.polling = true;
     try {
       const rows = (await this.o.ds.query(PENDING_PROBE_SQL, [ImportStatus.PENDING])) as unknown[];

@@ -92,7 +92,7 @@ describe('work starts at once: upload wake-up, queue poll across processes, inbo
   });
 
   it("another process's worker picks up a batch this process enqueued within its poll interval", async () => {
-    const pollMs = 300;
+    const pollMs = 1000; // the default, and the period of the stale-batch watch that must not hide it
     const child: ChildProcess = spawn(
       process.execPath,
       ['-r', '@swc-node/register', path.join(__dirname, '..', 'support', 'polling-worker-child.ts')],
