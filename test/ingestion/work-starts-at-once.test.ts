@@ -30,6 +30,8 @@ async function timeUntil(db: TestDatabase, id: number, done: (b: ImportBatchReco
   }
 }
 
+jest.setTimeout(60_000);
+
 describe('work starts at once: upload wake-up, queue poll across processes, inbox watch', () => {
   let db: TestDatabase;
   let admin: string;
@@ -65,7 +67,7 @@ describe('work starts at once: upload wake-up, queue poll across processes, inbo
       const id = Number(res.body.batchId);
       const started = await timeUntil(db, id, (b) => b.status !== ImportStatus.PENDING, t0, 1000);
       expect(started).not.toBeNull();
-      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, t0, 10_000)).not.toBeNull();
+      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, t0, 30_000)).not.toBeNull();
     } finally {
       await worker.stop();
       await api.stop();
@@ -84,7 +86,7 @@ describe('work starts at once: upload wake-up, queue poll across processes, inbo
       const id = Number(res.body.batchId);
       expect(await timeUntil(db, id, (b) => b.status !== ImportStatus.PENDING, performance.now(), 1200)).toBeNull();
       worker.wake();
-      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, performance.now(), 10_000)).not.toBeNull();
+      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, performance.now(), 30_000)).not.toBeNull();
     } finally {
       await worker.stop();
       await api.stop();
@@ -112,7 +114,7 @@ describe('work starts at once: upload wake-up, queue poll across processes, inbo
       const id = await storeAndEnqueue(createHarness(db).store, layout, report('Otro Proceso'), 'reporte.xlsx', 'test', null);
       const started = await timeUntil(db, id, (b) => b.status !== ImportStatus.PENDING, t0, pollMs + 700);
       expect(started).not.toBeNull();
-      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, t0, 15_000)).not.toBeNull();
+      expect(await timeUntil(db, id, (b) => b.status === ImportStatus.IMPORTED, t0, 30_000)).not.toBeNull();
       const batch = await db.ds.getRepository(ImportBatchRecord).findOneByOrFail({ id });
       expect(batch.attempts).toBe(1); // claimed once, by the child
     } finally {
@@ -136,7 +138,7 @@ describe('work starts at once: upload wake-up, queue poll across processes, inbo
       }
       expect(created).not.toBeNull();
       expect(await db.ds.getRepository(ImportBatchRecord).count()).toBe(before + 1);
-      expect(await timeUntil(db, created!.id, (b) => b.status === ImportStatus.IMPORTED, t0, 10_000)).not.toBeNull();
+      expect(await timeUntil(db, created!.id, (b) => b.status === ImportStatus.IMPORTED, t0, 30_000)).not.toBeNull();
     } finally {
       await worker.stop();
     }
