@@ -3,7 +3,7 @@
  *
  *   npm run bench                         all sections, the sizes of the issue (about 5 min on 2 cores)
  *   npm run bench -- --quick              all sections, small sizes, one run each (< 1 min): checks the code works
- *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size, report, web)
+ *   npm run bench -- import dashboard     only these sections (import, dashboard, load, size, report, web, queue)
  *   npm run bench -- --out FILE           write the results there
  *   BENCH_CHILD_NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/out/prof" npm run bench -- import
  *                                         profile the measured child processes
@@ -19,6 +19,7 @@ import { dashboardBench } from './dashboard.bench';
 import { dataSizeBench } from './data-size.bench';
 import { importBench } from './import.bench';
 import { loadBench } from './load.bench';
+import { queueBench } from './queue.bench';
 import { reportBench } from './report.bench';
 import { writeResults } from './results.writer';
 import { webBench } from './web.bench';
@@ -33,8 +34,9 @@ const SECTIONS: Record<SectionId, (o: RunOptions, log: (m: string) => void) => P
   size: dataSizeBench,
   report: reportBench,
   web: webBench,
+  queue: queueBench,
 };
-const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size', 'report', 'web'];
+const ORDER: SectionId[] = ['import', 'dashboard', 'load', 'size', 'report', 'web', 'queue'];
 
 interface Cli {
   quick: boolean;

@@ -1,6 +1,6 @@
 /** What each benchmark section returns to the writer of RESULTS.md. */
 
-export type SectionId = 'import' | 'dashboard' | 'load' | 'size' | 'report' | 'web';
+export type SectionId = 'import' | 'dashboard' | 'load' | 'size' | 'report' | 'web' | 'queue';
 
 /** One target of the issue: the figure measured, the target, and whether it is met. */
 export interface Check {

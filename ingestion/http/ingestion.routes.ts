@@ -111,6 +111,8 @@ export function mountIngestionRoutes(
   authenticate: Authenticate,
   config: AppConfig,
   logger: Logger = createLogger(config),
+  /** Called after an upload is enqueued: the worker of this process starts it at once (`ImportWorker.wake`). */
+  onEnqueued?: (batchId: number) => void,
 ): void {
   const store = new BatchStore(services.ds, config.importStaleAfterMs);
   const layout = inboxLayout(config.inboxDir, config.storageDir);
@@ -137,6 +139,7 @@ export function mountIngestionRoutes(
       } catch (err) {
         throw storageHttpError(err, logger);
       }
+      onEnqueued?.(batchId);
       await services.audit.record({
         actor: viewer,
         action: AuditAction.UPLOAD,

@@ -11,7 +11,7 @@ import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { Uploader } from '../validation/validation.context';
 import { ReadLimits } from '../xlsx/workbook.types';
-import { BatchCounts, BatchStore } from '../worker/batch.store';
+import { BatchCounts, BatchStore, BatchTimings } from '../worker/batch.store';
 import { withDeadlockRetry } from '../worker/deadlock.retry';
 import { writeFileAtomic } from '../worker/storage.files';
 import { ImportContext, ImportCounts } from './import.types';
@@ -52,6 +52,8 @@ export interface BatchOutcome {
   errorsPath?: string;
   /** For a duplicate: the batch that applied the same content. */
   duplicateOf?: number;
+  /** How long each phase took (also stored with the batch). */
+  timings?: BatchTimings;
 }
 
 /** Data rows the workbook had (rows with errors included). */
@@ -182,6 +184,7 @@ export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord,
       errorCount: summary.errorCount,
       warningCount: summary.warningCount,
       counts,
+      timings: { parseMs, validateMs, importMs: null },
       ...(errorsWorkbook ? { errorsWorkbook } : {}),
       ...(errorsPath ? { errorsPath } : {}),
     };
@@ -230,7 +233,15 @@ async function importTransaction(
           issues,
           recorded,
         );
-        outcome = { batchId: batch.id, status: ImportStatus.DUPLICATE, kind: parsed.kind, ...reported, counts, duplicateOf: previous.id };
+        outcome = {
+          batchId: batch.id,
+          status: ImportStatus.DUPLICATE,
+          kind: parsed.kind,
+          ...reported,
+          counts,
+          duplicateOf: previous.id,
+          timings: { parseMs, validateMs, importMs: 0 },
+        };
       } else {
         const ctx = { m, batchId: batch.id, planningOffice: batch.uploaderEntityId === null, changedPolicies: new Set<number>() };
         const written = await writeData(ctx, parsed);
@@ -255,7 +266,14 @@ async function importTransaction(
           issues,
           recorded,
         );
-        outcome = { batchId: batch.id, status: ImportStatus.IMPORTED, kind: parsed.kind, ...reported, counts };
+        outcome = {
+          batchId: batch.id,
+          status: ImportStatus.IMPORTED,
+          kind: parsed.kind,
+          ...reported,
+          counts,
+          timings: { parseMs, validateMs, importMs },
+        };
       }
       await deps.beforeCommit?.();
       await qr.commitTransaction();

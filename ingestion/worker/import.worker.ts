@@ -1,10 +1,13 @@
+import { existsSync, FSWatcher, mkdirSync, watch } from 'node:fs';
 import { hostname } from 'node:os';
+import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import cron, { ScheduledTask } from 'node-cron';
 import { DataSource } from 'typeorm';
 import { ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
 import { Logger } from '../../src/server/logger';
+import type { ImportMetrics } from '../../src/server/metrics';
 import { BatchOutcome, processBatch } from '../import/import.pipeline';
 import { ParseSandbox, SandboxOptions } from '../import/parse.sandbox';
 import { ReadLimits } from '../xlsx/workbook.types';
@@ -28,9 +31,24 @@ export interface WorkerOptions {
   /** Time and memory bounds of the thread that reads each file (defaults: 60 s, 512 MB). */
   sandbox?: SandboxOptions;
   owner?: string;
+  /**
+   * How often an idle worker asks the database whether a batch is pending (one indexed SELECT), so a batch
+   * another process enqueued starts within this; `null` turns it off (default 1000 ms, IMPORT_POLL_MS).
+   */
+  pollMs?: number | null;
+  /** Watch the inbox folder so a dropped file starts at once (default true; the cron scan stays the backstop). */
+  watchInbox?: boolean;
+  /** Counts finished batches and phase durations (src/server/metrics.ts). */
+  metrics?: ImportMetrics;
 }
 
+/** A file dropped in the inbox is scanned once no write to it was seen for this long (a copy in progress goes on). */
+const INBOX_SETTLE_MS = 150;
+
 const MAX_BACKOFF_MS = 60_000;
+
+/** The poll of idle workers: covered by the index (status, created_at), reads no table row. */
+export const PENDING_PROBE_SQL = 'SELECT 1 AS pending FROM import_batches WHERE status = ? LIMIT 1';
 
 /** True for errors that mean "the database is not reachable right now". */
 export function isConnectionError(err: unknown): boolean {
@@ -72,6 +90,12 @@ export class ImportWorker {
   private recovering = false;
   private readonly maxAttempts: number;
   private readonly parser: ParseSandbox;
+  /** A wake() arrived while a pass ran: run one more pass right after it (the new batch may have missed it). */
+  private wakeAgain = false;
+  private poll: NodeJS.Timeout | null = null;
+  private polling = false;
+  private watcher: FSWatcher | null = null;
+  private settle: NodeJS.Timeout | null = null;
 
   constructor(private readonly o: WorkerOptions) {
     this.owner = o.owner ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
@@ -89,7 +113,64 @@ export class ImportWorker {
     // is taken over about `leaseMs` after that worker stopped beating, not at the next scheduled pass.
     this.staleWatch = setInterval(() => void this.recoverStale(), Math.min(this.heartbeatMs, 1000));
     this.staleWatch.unref();
+    const pollMs = this.o.pollMs === undefined ? 1000 : this.o.pollMs;
+    if (pollMs !== null && pollMs > 0) {
+      this.poll = setInterval(() => void this.pollPending(), pollMs);
+      this.poll.unref();
+    }
+    if (this.o.watchInbox !== false) this.watchInbox();
     void this.tick();
+  }
+
+  /**
+   * Starts a pass at once (an upload in this process just enqueued a batch). While a pass runs, one more
+   * pass follows it, so a batch created after that pass's last claim is not left for the next poll.
+   */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running && !this.recovering) {
+      this.wakeAgain = true;
+      return;
+    }
+    void this.tick();
+  }
+
+  /** One cheap indexed query (ix_import_batches_status_created); a pass only when something is pending. */
+  private async pollPending(): Promise<void> {
+    // A short recovery pass (every second, like this poll) does not hide a pending batch: wake() runs a pass after it.
+    if ((this.running && !this.recovering) || this.stopped || this.backoffMs > 0 || this.polling) return;
+    this.polling = true;
+    try {
+      const rows = (await this.o.ds.query(PENDING_PROBE_SQL, [ImportStatus.PENDING])) as unknown[];
+      if (rows.length > 0) this.wake();
+    } catch {
+      // the database is away: the scheduled pass and its backoff say so
+    } finally {
+      this.polling = false;
+    }
+  }
+
+  /** fs.watch on the inbox: a new file wakes the worker once writes to it settle; the cron scan stays as backstop. */
+  private watchInbox(): void {
+    const dir = this.o.layout.inbox;
+    try {
+      mkdirSync(dir, { recursive: true });
+      this.watcher = watch(dir, { persistent: false }, (_event, name) => {
+        const file = name ? String(name) : null;
+        if (file && (file.startsWith('.') || file.startsWith('~$') || !existsSync(path.join(dir, file)))) return;
+        if (file === 'processed' || file === 'rejected') return;
+        if (this.settle) clearTimeout(this.settle);
+        this.settle = setTimeout(() => this.wake(), INBOX_SETTLE_MS);
+        this.settle.unref();
+      });
+      this.watcher.on('error', (err) => {
+        this.o.logger.warn({ err: String(err), inbox: dir }, 'inbox watch stopped; the scheduled scan goes on');
+        this.watcher?.close();
+        this.watcher = null;
+      });
+    } catch (err) {
+      this.o.logger.warn({ err: String(err), inbox: dir }, 'cannot watch the inbox; the scheduled scan goes on');
+    }
   }
 
   /** Processes batches left by dead workers (skipped while a pass runs). Returns how many it finished. */
@@ -114,6 +195,11 @@ export class ImportWorker {
     this.stopped = true;
     if (this.staleWatch) clearInterval(this.staleWatch);
     this.staleWatch = null;
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    if (this.settle) clearTimeout(this.settle);
+    this.watcher?.close();
+    this.watcher = null;
     await this.task?.stop();
     this.task = null;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -149,6 +235,10 @@ export class ImportWorker {
       .finally(() => {
         this.running = null;
         this.recovering = false;
+        if (this.wakeAgain && !this.stopped) {
+          this.wakeAgain = false;
+          setImmediate(() => void this.tick());
+        }
       });
     return this.running;
   }
@@ -173,6 +263,7 @@ export class ImportWorker {
       if (batch.attempts > this.maxAttempts) {
         await this.store.giveUp(batch.id, this.owner, `el archivo no pudo procesarse tras ${this.maxAttempts} intentos`);
         log.error('batch rejected after too many attempts');
+        this.o.metrics?.batchFinished(null, ImportStatus.REJECTED);
         return null;
       }
       const outcome = await processBatch(
@@ -187,6 +278,12 @@ export class ImportWorker {
         this.owner,
       );
       log.info({ status: outcome.status, kind: outcome.kind, counts: outcome.counts, issues: outcome.issues.length }, 'batch finished');
+      this.o.metrics?.batchFinished(outcome.kind, outcome.status);
+      if (outcome.timings) {
+        this.o.metrics?.phase('parse', outcome.timings.parseMs);
+        this.o.metrics?.phase('validate', outcome.timings.validateMs);
+        this.o.metrics?.phase('import', outcome.timings.importMs);
+      }
       if (batch.uploader === 'inbox' && batch.storagePath) {
         const ok = outcome.status !== ImportStatus.REJECTED;
         await fileOutcome(this.o.layout, batch.id, batch.fileName, batch.storagePath, ok, outcome.errorsWorkbook).catch((err: unknown) =>
@@ -203,6 +300,7 @@ export class ImportWorker {
       log.error({ err }, 'batch failed unexpectedly');
       await this.store
         .giveUp(batch.id, this.owner, 'error interno al procesar el archivo; el equipo de soporte fue notificado')
+        .then(() => this.o.metrics?.batchFinished(null, ImportStatus.REJECTED))
         .catch(() => undefined);
       return null;
     } finally {

@@ -51,6 +51,13 @@ export interface AppConfig {
   readonly importHeartbeatMs: number;
   /** A batch whose heartbeat is older than this is taken over by another worker, in milliseconds. */
   readonly importStaleAfterMs: number;
+  /** How often an idle worker asks the database whether a batch is pending (another process's upload), in ms. */
+  readonly importPollMs: number;
+  /** Serve Prometheus metrics at GET /metrics. */
+  readonly metricsEnabled: boolean;
+  /** When set, metrics are served on their own listener at METRICS_HOST:METRICS_PORT (not on the public port); else on PORT behind an ADMIN token. */
+  readonly metricsPort: number | null;
+  readonly metricsHost: string;
   /** Limits every GraphQL operation must respect (docs/security.md). */
   readonly queryLimits: QueryLimits;
   /** Largest JSON body accepted at /graphql, in bytes. */
@@ -295,6 +302,10 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
     importMaxIssuesPerCode: parseInteger('IMPORT_MAX_ISSUES_PER_CODE', env.IMPORT_MAX_ISSUES_PER_CODE, 1000, 1, 1_000_000, problems),
     importHeartbeatMs: parseInteger('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 2000, 100, 600_000, problems),
     importStaleAfterMs: parseInteger('IMPORT_STALE_AFTER_MS', env.IMPORT_STALE_AFTER_MS, 8000, 1000, 3_600_000, problems),
+    importPollMs: parseInteger('IMPORT_POLL_MS', env.IMPORT_POLL_MS, 1000, 50, 600_000, problems),
+    metricsEnabled: parseBool('METRICS_ENABLED', env.METRICS_ENABLED, true, problems),
+    metricsPort: env.METRICS_PORT?.trim() ? parseInteger('METRICS_PORT', env.METRICS_PORT, 0, 0, 65535, problems) : null,
+    metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
     queryLimits: Object.freeze({
       maxDepth: parseInteger('GRAPHQL_MAX_DEPTH', env.GRAPHQL_MAX_DEPTH, 12, 2, 100, problems),
       maxAliases: parseInteger('GRAPHQL_MAX_ALIASES', env.GRAPHQL_MAX_ALIASES, 30, 0, 1000, problems),

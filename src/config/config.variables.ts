@@ -74,6 +74,18 @@ export const VARIABLES: Record<string, VariableInfo> = {
     es: 'silencio tras el cual otro importador retoma el lote (≥ 3 latidos)',
     en: 'silence after which another worker takes the batch over (≥ 3 heartbeats)',
   },
+  IMPORT_POLL_MS: {
+    default: '1000',
+    es: 'cada cuánto un importador libre pregunta a la base si hay lotes pendientes (subidas de otro proceso)',
+    en: 'how often an idle worker asks the database for pending batches (another process’s uploads)',
+  },
+  METRICS_ENABLED: { default: 'true', es: 'métricas Prometheus en GET /metrics', en: 'Prometheus metrics at GET /metrics' },
+  METRICS_PORT: {
+    default: '(vacío)',
+    es: 'puerto propio de las métricas (vacío: en PORT con token ADMIN)',
+    en: 'own port for metrics (empty: on PORT with an ADMIN token)',
+  },
+  METRICS_HOST: { default: '127.0.0.1', es: 'dirección del puerto de métricas', en: 'address of the metrics port' },
   GRAPHQL_MAX_DEPTH: { default: '12', es: 'profundidad máxima de una consulta', en: 'deepest query' },
   GRAPHQL_MAX_ALIASES: { default: '30', es: 'alias máximos', en: 'aliases' },
   GRAPHQL_MAX_DIRECTIVES: { default: '10', es: 'directivas máximas', en: 'directives' },

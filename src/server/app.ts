@@ -14,10 +14,12 @@ import { readFromPrimaryFromNowOn, replicasOf, RouteState, serverLabel, withRout
 import { createContext, GraphQLContext } from '../graphql/context';
 import { buildAppSchema } from '../graphql/schema';
 import { Services } from '../services';
+import { isAdmin } from '../services/access';
 import { ErrorCode } from '../services/errors';
-import { Authenticate, createAuthenticator } from './auth';
+import { Authenticate, AuthenticationError, createAuthenticator } from './auth';
 import { describeTokenLimit, queryCostPlugin, queryLimitRules, queryParseOptions } from './graphql-limits';
 import { Logger } from './logger';
+import { Metrics } from './metrics';
 import { operationTypePlugin } from './operation-types';
 import { mountReportRoutes } from './report.routes';
 import { mountWebApp } from './web-static';
@@ -34,12 +36,16 @@ export interface AppDeps {
   routes?: (app: Express, services: Services, authenticate: Authenticate) => void;
   /** Folder of the built web app (default `<repo>/dist/web`, docs/web.md); `false` serves no web app. */
   webDir?: string | false;
+  /** Where requests, operations and imports are counted (default: a new one when METRICS_ENABLED). */
+  metrics?: Metrics;
 }
 
 export interface RunningApp {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<GraphQLContext>;
+  /** Null when METRICS_ENABLED=false. */
+  metrics: Metrics | null;
 }
 
 /** What the IDE shows first: the policies with their figures today (see schema.graphql for everything else). */
@@ -188,6 +194,13 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const metrics = config.metricsEnabled ? (deps.metrics ?? new Metrics()) : null;
+  if (metrics) {
+    app.use(metrics.httpMiddleware());
+    metrics.watchPool('api', services.ds);
+    metrics.watchQueue(services.ds);
+    metrics.registerCacheStats(() => services.figures.stats());
+  }
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildAppSchema(),
     introspection: config.introspection,
@@ -210,6 +223,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      ...(metrics ? [metrics.graphqlPlugin<GraphQLContext>()] : []),
       ...(deps.plugins ?? []),
     ],
   });
@@ -266,6 +280,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     if (replicasOf(services.ds)?.recentlyWrote(viewer.tokenId)) readFromPrimaryFromNowOn();
     return viewer;
   };
+  // On the public port only for ADMIN tokens; with METRICS_PORT they are served on their own listener (http-server.ts).
+  if (metrics && config.metricsPort === null) app.get('/metrics', adminOnlyMetrics(metrics, authenticate));
   deps.routes?.(app, services, authenticate);
   mountReportRoutes(app, services, authenticate, config);
 
@@ -308,5 +324,32 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     if (status >= 500) logger.error({ err }, 'request failed');
     res.status(status).json({ error: status >= 500 ? 'Error interno del servidor' : err.message });
   });
-  return { app, httpServer, apollo };
+  return { app, httpServer, apollo, metrics };
+}
+
+/** GET /metrics on the public port: 401 without a valid token, 403 for any role but ADMIN. */
+function adminOnlyMetrics(metrics: Metrics, authenticate: Authenticate) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    try {
+      let viewer;
+      try {
+        viewer = await authenticate(req);
+      } catch (err) {
+        if (!(err instanceof AuthenticationError)) throw err;
+        res.status(401).set(err.headers).json({
+          error: 'Las métricas requieren un token ADMIN: envíe «Authorization: Bearer <token>».',
+          code: ErrorCode.UNAUTHENTICATED,
+        });
+        return;
+      }
+      if (!isAdmin(viewer)) {
+        res.status(403).json({ error: 'Las métricas solo se muestran con un token ADMIN.', code: ErrorCode.FORBIDDEN });
+        return;
+      }
+      const { contentType, body } = await metrics.scrape();
+      res.set('content-type', contentType).send(body);
+    } catch (err) {
+      next(err);
+    }
+  };
 }

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../config/config';
 import { guardOf } from '../database/database-guard';
@@ -5,10 +6,13 @@ import { openDataSource } from '../database/data-source';
 import { createServices, Services } from '../services';
 import { createApp, AppDeps, RunningApp } from './app';
 import { Logger } from './logger';
+import { Metrics } from './metrics';
 
 export interface StartedServer extends RunningApp {
   services: Services;
   url: string;
+  /** With METRICS_PORT: where the metrics listener answers (`http://host:port/metrics`). */
+  metricsUrl: string | null;
   /** Stops accepting requests, lets in-flight ones finish, closes the pool. */
   stop: () => Promise<void>;
 }
@@ -17,7 +21,7 @@ export interface StartedServer extends RunningApp {
 export async function startHttpServer(
   config: AppConfig,
   logger: Logger,
-  extra: Pick<AppDeps, 'authenticate' | 'plugins' | 'routes'> = {},
+  extra: Pick<AppDeps, 'authenticate' | 'plugins' | 'routes' | 'metrics'> = {},
 ): Promise<StartedServer> {
   // Read replicas only here: the API reads from them; the worker and the CLI use the primary alone.
   const ds = await openDataSource({ url: config.databaseUrl, timeouts: config.databaseTimeouts, replication: config.databaseReplicas });
@@ -29,12 +33,48 @@ export async function startHttpServer(
   });
   const { port } = running.httpServer.address() as AddressInfo;
   const url = `http://localhost:${port}/graphql`;
+  const metricsServer =
+    running.metrics && config.metricsPort !== null
+      ? await listenMetrics(running.metrics, config.metricsPort, config.metricsHost, logger)
+      : null;
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
+  const metricsUrl = metricsAddress ? `http://${hostForUrl(metricsAddress.address)}:${metricsAddress.port}/metrics` : null;
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await running.apollo.stop();
       guardOf(ds)?.close();
       if (ds.isInitialized) await ds.destroy();
     })());
-  return { ...running, services, url, stop };
+  return { ...running, services, url, metricsUrl, stop };
+}
+
+const hostForUrl = (address: string): string => (address.includes(':') ? `[${address}]` : address);
+
+/** The metrics listener of METRICS_PORT: GET /metrics only, no token (keep it off public networks: METRICS_HOST). */
+export async function listenMetrics(metrics: Metrics, port: number, host: string, logger: Logger): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (req.method !== 'GET' || path !== '/metrics') {
+      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'Solo GET /metrics.' }));
+      return;
+    }
+    metrics.scrape().then(
+      ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
+      (err: unknown) => {
+        logger.error({ err }, 'metrics scrape failed');
+        res
+          .writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+          .end(JSON.stringify({ error: 'Error interno del servidor' }));
+      },
+    );
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  server.unref();
+  return server;
 }

@@ -3,6 +3,7 @@ import { mountIngestionRoutes } from '../../ingestion/http/ingestion.routes';
 import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/server/app';
 import { createLogger, Logger } from '../../src/server/logger';
+import { Metrics } from '../../src/server/metrics';
 import { createServices } from '../../src/services';
 import { TestDatabase } from './test-database';
 
@@ -21,7 +22,7 @@ export interface HttpResult<T = any> {
 export async function startTestHttp(
   db: TestDatabase,
   env: Record<string, string> = {},
-  options: { ingestion?: boolean; logger?: Logger } = {},
+  options: { ingestion?: boolean; logger?: Logger; onEnqueued?: (batchId: number) => void; metrics?: Metrics } = {},
 ) {
   const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, ...env });
   const services = createServices(db.ds, config);
@@ -30,8 +31,12 @@ export async function startTestHttp(
     services,
     logger: options.logger ?? createLogger({ logLevel: 'silent' }),
     ...(options.ingestion
-      ? { routes: (app, s, authenticate) => mountIngestionRoutes(app, s, authenticate, config, options.logger ?? createLogger(config)) }
+      ? {
+          routes: (app, s, authenticate) =>
+            mountIngestionRoutes(app, s, authenticate, config, options.logger ?? createLogger(config), options.onEnqueued),
+        }
       : {}),
+    ...(options.metrics ? { metrics: options.metrics } : {}),
   });
   await new Promise<void>((resolve) => running.httpServer.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(running.httpServer.address() as AddressInfo).port}`;
@@ -61,5 +66,5 @@ export async function startTestHttp(
     });
   }
 
-  return { config, services, base, request, gql, stop: () => running.apollo.stop() };
+  return { config, services, base, request, gql, metrics: running.metrics, stop: () => running.apollo.stop() };
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { AppConfig } from '../../../src/config/config';
 import { openDataSource } from '../../../src/database/data-source';
 import { createLogger } from '../../../src/server/logger';
-import { startHttpServer } from '../../../src/server/http-server';
+import { listenMetrics, startHttpServer } from '../../../src/server/http-server';
+import { Metrics } from '../../../src/server/metrics';
 import { mountIngestionRoutes } from '../../http/ingestion.routes';
 import { ImportWorker } from '../../worker/import.worker';
 import { inboxLayout } from '../../worker/inbox.scanner';
@@ -50,7 +51,12 @@ function onSignals(stop: () => Promise<void>): void {
   process.once('SIGTERM', handler);
 }
 
-function workerFor(config: AppConfig, ds: Awaited<ReturnType<typeof openDataSource>>, logger: ReturnType<typeof createLogger>) {
+function workerFor(
+  config: AppConfig,
+  ds: Awaited<ReturnType<typeof openDataSource>>,
+  logger: ReturnType<typeof createLogger>,
+  metrics: Metrics | null,
+) {
   const layout = inboxLayout(config.inboxDir, config.storageDir);
   const worker = new ImportWorker({
     ds,
@@ -62,7 +68,10 @@ function workerFor(config: AppConfig, ds: Awaited<ReturnType<typeof openDataSour
     leaseMs: config.importStaleAfterMs,
     heartbeatMs: config.importHeartbeatMs,
     maxIssuesPerCode: config.importMaxIssuesPerCode,
+    pollMs: config.importPollMs,
+    ...(metrics ? { metrics } : {}),
   });
+  metrics?.watchPool('worker', ds);
   const retention = startRetention({ ds, layout, days: config.storageRetentionDays, logger });
   return {
     worker,
@@ -90,15 +99,17 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
   const runWorker = withWorker && config.runWorker;
   whereThingsAre(ctx, db, true);
   const logger = createLogger(config);
-  const server = await startHttpServer(config, logger, {
-    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config, logger),
-  });
   let running: ReturnType<typeof workerFor> | null = null;
+  const server = await startHttpServer(config, logger, {
+    // An upload wakes this process's worker at once; other processes' workers find it by polling (IMPORT_POLL_MS).
+    routes: (app, services, authenticate) =>
+      mountIngestionRoutes(app, services, authenticate, config, logger, () => running?.worker.wake()),
+  });
   // The worker gets its own pool, without the API's database timeouts: an import may run long statements
   // and wait on locks, and must neither be cut at the API's query timeout nor mark the API's database down.
   const workerDs = runWorker ? await openDataSource({ url: config.databaseUrl }) : null;
   if (workerDs) {
-    running = workerFor(config, workerDs, logger);
+    running = workerFor(config, workerDs, logger, server.metrics);
     if (withDemo) {
       const queued = await enqueueSamples(running.worker.store, running.layout);
       if (queued) logger.info({ queued }, 'demo workbooks queued for import');
@@ -172,10 +183,15 @@ export const workerCommand: CliCommand = {
     whereThingsAre(ctx, db, true);
     const logger = createLogger(config);
     const ds = await openDataSource({ url: config.databaseUrl });
-    const running = workerFor(config, ds, logger);
+    // A worker alone serves metrics only on its own listener (METRICS_PORT); it has no public port.
+    const metrics = config.metricsEnabled && config.metricsPort !== null ? new Metrics() : null;
+    const running = workerFor(config, ds, logger, metrics);
+    const metricsServer = metrics ? await listenMetrics(metrics, config.metricsPort!, config.metricsHost, logger) : null;
+    if (metrics) metrics.watchQueue(ds);
     running.worker.start();
     ctx.io.err(ctx.t(say.workerRunning(running.worker.owner, path.resolve(config.inboxDir), config.importCron)));
     onSignals(async () => {
+      metricsServer?.close();
       await running.stop();
       await ds.destroy();
     });
