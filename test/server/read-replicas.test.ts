@@ -156,6 +156,43 @@ describe('read replicas', () => {
     expect(await codes(viewer)).toEqual(['AMBOS', 'SOLO-REPLICA']);
   });
 
+  it("the figures cache never keeps a replica's older inputs under the primary's newer data version", async () => {
+    const FIGURES = '{ policy(code: "AMBOS") { progress(cut: "2024-12-31", basis: SUBMITTED) { total { toDate { progress } } } } }';
+    const figures = async (): Promise<number> => {
+      const res = await http.gql(FIGURES, { token: viewer });
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.policy.progress.total.toDate.progress as number;
+    };
+    // New goals and a new data version on the primary only (not in the binary log): the replica keeps
+    // the old goals at the old version, as a replica that has not yet applied an import would.
+    const diverge = [
+      "UPDATE goals g JOIN products p ON p.id = g.product_id JOIN policies po ON po.id = p.policy_id SET g.value = g.value * 2 WHERE po.code = 'AMBOS'",
+      "INSERT INTO policy_data_versions (policy_id, version, updated_at) SELECT id, 1000, CURRENT_TIMESTAMP(3) FROM policies WHERE code = 'AMBOS' ON DUPLICATE KEY UPDATE version = version + 1000",
+    ];
+    const before = await figures();
+    await pair.primary.exec(`USE ${DB}`, 'SET SESSION sql_log_bin = 0', ...diverge);
+    try {
+      // Served by the replica: its own goals, cached under its own (older) version.
+      expect(await figures()).toBe(before);
+      // The replica falls behind: the same question goes to the primary, which must compute with the new goals.
+      await pair.replica.exec('STOP SLAVE SQL_THREAD');
+      await until(() => replicaState() === 'lagging');
+      const onPrimaryNow = await figures();
+      expect(onPrimaryNow).not.toBe(before);
+      const fresh = await onPrimary(async () => {
+        const res = await http.gql(FIGURES, { token: viewer });
+        return res.body.data.policy.progress.total.toDate.progress as number;
+      });
+      expect(onPrimaryNow).toBe(fresh);
+    } finally {
+      // The replica gets the same change directly, so both servers agree again for the next test.
+      await pair.replica.exec(`USE ${DB}`, ...diverge);
+      await pair.replica.exec('START SLAVE SQL_THREAD');
+      await pair.caughtUp();
+      await until(() => replicaState() === 'ok');
+    }
+  });
+
   it('answers from the primary when the replica goes away, and /readyz says it is down', async () => {
     await pair.replica.kill();
     // At once, before the next check: the replica's connections are refused and the primary answers.
