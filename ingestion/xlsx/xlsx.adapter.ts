@@ -2,7 +2,9 @@
  * The ONLY module that imports the spreadsheet library. It turns an uploaded file into the neutral
  * model of `workbook.types.ts` and writes workbooks from that model.
  *
- * Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
+ * A plain .xlsx is read by the streaming reader (`xlsx-stream.reader.ts`: worksheets inflated and
+ * scanned in chunks, the same checks, the same cells), which takes its number formats from here;
+ * .xls, .ods and other zips are read by the library. Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
  * (never CSV/HTML/SYLK text: CSV is read by `csv.reader.ts`, never by the spreadsheet library); file
  * size is capped; a ZIP is inspected before it is inflated (`zip.inspector.ts`: entry count,
  * inflated size, compression ratio, declared sizes verified, rows counted in the XML); rows and
