@@ -108,14 +108,15 @@ async function scanOnly(a: ImportChildArgs): Promise<{ ms: number; rows: number 
   if (typeof start !== 'number') throw new Error(start.detail);
   let rows = 0;
   let tags = 0;
-  let carry = 0; // bytes of a tag cut by the chunk end
-  const result = await inflateInChunks(bytes.subarray(start), (chunk) => {
+  let tail: Buffer | null = null; // a tag cut by the chunk end, scanned again with the next chunk
+  const result = await inflateInChunks(bytes.subarray(start), (inflated) => {
+    const chunk = tail ? Buffer.concat([tail, inflated]) : inflated;
+    tail = null;
     let at = chunk.indexOf(0x3c);
-    if (carry && at !== 0) carry = 0;
     while (at >= 0) {
       const end = chunk.indexOf(0x3e, at + 1);
       if (end < 0) {
-        carry = chunk.length - at;
+        tail = Buffer.from(chunk.subarray(at));
         break;
       }
       tags++;
