@@ -3,7 +3,9 @@
  * this import's own. Modes:
  *   pipeline  claim the pending batch and run the real pipeline on it (read file, parse, validate,
  *             one import transaction): what a worker does
- *   parse     read the file and parse it only (floor part a)
+ *   scan      floor part a: inflate the worksheet part (node:zlib, streamed) and tokenize its XML (every
+ *             tag and text located, nothing kept): the least any reader of the file must do
+ *   parse     read the file and parse it, as the parsing thread does (parseWorkbookStreaming)
  *   raw       the same report rows as multi-row INSERTs through mysql2 in one transaction (floor part b)
  *   naive     read and parse the file, then one TypeORM save() per row, all in one transaction (the
  *             baseline, all or nothing like the product)
@@ -14,7 +16,8 @@ import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createConnection } from 'mysql2/promise';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseWorkbook, ReadLimits, reportValue } from '../ingestion';
+import { parseWorkbookStreaming, ReadLimits, reportValue } from '../ingestion';
+import { dataStartOf, inflateInChunks, readZipDirectory } from '../ingestion/xlsx/zip.inspector';
 import { processBatch } from '../ingestion/import/import.pipeline';
 import { BatchStore } from '../ingestion/worker/batch.store';
 import { ImportKind } from '../src/domain/enums';
@@ -23,7 +26,7 @@ import { openBenchDatabase } from './support/bench-db';
 import { childArgs, peakRssMb, reply } from './support/child';
 import { PlanShape, reportObjects } from './support/data.generator';
 
-export type ImportMode = 'pipeline' | 'parse' | 'raw' | 'naive' | 'naive-autocommit';
+export type ImportMode = 'pipeline' | 'scan' | 'parse' | 'raw' | 'naive' | 'naive-autocommit';
 
 export interface ImportChildArgs {
   mode: ImportMode;
@@ -90,9 +93,48 @@ async function pipeline(ds: DataSource, a: ImportChildArgs): Promise<Omit<Import
   };
 }
 
-function parseOnly(a: ImportChildArgs): { ms: number; rows: number } {
+/**
+ * Floor of reading: the worksheet part inflated in 64 KB chunks and its XML tokenized (each `<…>` tag
+ * and the text between located, `<row>` tags counted); no cell is kept.
+ */
+async function scanOnly(a: ImportChildArgs): Promise<{ ms: number; rows: number }> {
   const t = performance.now();
-  const parsed = parseWorkbook(readFileSync(a.file), { limits: a.limits });
+  const bytes = readFileSync(a.file);
+  const entries = readZipDirectory(bytes);
+  if (!Array.isArray(entries)) throw new Error('not a zip');
+  const sheet = entries.find((e) => /^xl\/worksheets\/sheet\d+\.xml$/i.test(e.name));
+  if (!sheet) throw new Error('no worksheet');
+  const start = dataStartOf(bytes, sheet);
+  if (typeof start !== 'number') throw new Error(start.detail);
+  let rows = 0;
+  let tags = 0;
+  let tail: Buffer | null = null; // a tag cut by the chunk end, scanned again with the next chunk
+  const result = await inflateInChunks(bytes.subarray(start), (inflated) => {
+    const chunk = tail ? Buffer.concat([tail, inflated]) : inflated;
+    tail = null;
+    let at = chunk.indexOf(0x3c);
+    while (at >= 0) {
+      const end = chunk.indexOf(0x3e, at + 1);
+      if (end < 0) {
+        tail = Buffer.from(chunk.subarray(at));
+        break;
+      }
+      tags++;
+      // `<row ` / `<row>`: r o w after the bracket
+      if (chunk[at + 1] === 0x72 && chunk[at + 2] === 0x6f && chunk[at + 3] === 0x77 && (chunk[at + 4] === 0x20 || chunk[at + 4] === 0x3e))
+        rows++;
+      at = chunk.indexOf(0x3c, end + 1);
+    }
+    return true;
+  });
+  if (result instanceof Error) throw result;
+  if (tags === 0) throw new Error('no tags');
+  return { ms: performance.now() - t, rows: rows - 1 }; // the header row is not a report
+}
+
+async function parseOnly(a: ImportChildArgs): Promise<{ ms: number; rows: number }> {
+  const t = performance.now();
+  const parsed = await parseWorkbookStreaming(readFileSync(a.file), { limits: a.limits });
   const ms = performance.now() - t;
   if (parsed.kind !== ImportKind.REPORTE) throw new Error(`not read as REPORTE: ${JSON.stringify(parsed.issues.slice(0, 3))}`);
   return { ms, rows: parsed.data.reports.length };
@@ -132,7 +174,7 @@ async function rawInsert(ds: DataSource, a: ImportChildArgs): Promise<{ ms: numb
 
 async function naive(ds: DataSource, a: ImportChildArgs, autocommit: boolean): Promise<{ ms: number; rows: number }> {
   const t = performance.now();
-  const parsed = parseWorkbook(readFileSync(a.file), { limits: a.limits });
+  const parsed = await parseWorkbookStreaming(readFileSync(a.file), { limits: a.limits });
   if (parsed.kind !== ImportKind.REPORTE) throw new Error('not read as REPORTE');
   const ids = await productIds(ds, a.shape.code);
   const saveAll = async (m: EntityManager) => {
@@ -159,12 +201,13 @@ async function naive(ds: DataSource, a: ImportChildArgs, autocommit: boolean): P
 
 async function main(): Promise<void> {
   const a = childArgs<ImportChildArgs>();
-  const ds = a.mode === 'parse' ? null : await openBenchDatabase(a.url, 4);
+  const ds = a.mode === 'parse' || a.mode === 'scan' ? null : await openBenchDatabase(a.url, 4);
   const idleRssMb = process.memoryUsage.rss() / 1024 / 1024;
   try {
     let r: Omit<ImportChildResult, 'idleRssMb' | 'peakRssMb' | 'mode'>;
     if (a.mode === 'pipeline') r = await pipeline(ds!, a);
-    else if (a.mode === 'parse') r = parseOnly(a);
+    else if (a.mode === 'parse') r = await parseOnly(a);
+    else if (a.mode === 'scan') r = await scanOnly(a);
     else if (a.mode === 'raw') r = await rawInsert(ds!, a);
     else r = await naive(ds!, a, a.mode === 'naive-autocommit');
     reply({ mode: a.mode, ...r, idleRssMb, peakRssMb: peakRssMb() } satisfies ImportChildResult);

@@ -6,7 +6,7 @@
  *   const issues = validateWorkbook(parsed, context);   // every issue, parse + validation
  *   if (hasErrors(issues)) reply(errorsSheet(buffer, issues)); else importInto(db, parsed);
  */
-export { parseWorkbook, parseWorkbookData } from './parsing/workbook.parser';
+export { parseWorkbook, parseWorkbookData, parseWorkbookStreaming } from './parsing/workbook.parser';
 export type { ParseOptions } from './parsing/workbook.parser';
 export { validateWorkbook } from './validation/workbook.validator';
 export { buildTemplate, templateSheets } from './templates/template.writer';

@@ -13,7 +13,7 @@ import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { errorsSheet } from '../output/errors-sheet.writer';
-import { parseWorkbook, refusedWorkbook } from '../parsing/workbook.parser';
+import { parseWorkbookStreaming, refusedWorkbook } from '../parsing/workbook.parser';
 import { ReadLimits } from '../xlsx/workbook.types';
 
 /** Reads and parses uploaded files; the import pipeline depends only on this. */
@@ -62,7 +62,7 @@ type Outcome = { readonly reply: SandboxReply } | { readonly failure: Failure };
 
 /** Parsing in the calling thread (unit tests, small trusted inputs). Not bounded in time or memory. */
 export const inProcessParser: WorkbookParser = {
-  parse: (bytes, limits) => Promise.resolve(parseWorkbook(bytes, limits ? { limits } : {})),
+  parse: (bytes, limits) => parseWorkbookStreaming(bytes, limits ? { limits } : {}),
   errorsWorkbook: (bytes, issues, limits, totals) => {
     try {
       return Promise.resolve(errorsSheet(bytes, issues, limits, totals));

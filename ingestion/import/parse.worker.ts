@@ -7,14 +7,12 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { errorsSheet } from '../output/errors-sheet.writer';
-import { parseWorkbook, readFailure } from '../parsing/workbook.parser';
-import { DEFAULT_READ_LIMITS } from '../xlsx/workbook.types';
-import { refuseZipEarly } from '../xlsx/xlsx.adapter';
+import { parseWorkbookStreaming } from '../parsing/workbook.parser';
 import type { SandboxJob, SandboxReply } from './parse.sandbox';
 
 if (!parentPort) throw new Error('parse.worker runs only as a worker thread (see parse.sandbox.ts)');
 
-// The spreadsheet model is garbage once parsed; collecting it before the result is copied to the main
+// The cells read are garbage once parsed; collecting it before the result is copied to the main
 // thread keeps the two from adding up (the process's peak memory on large workbooks).
 setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as (() => void) | undefined;
@@ -26,10 +24,10 @@ async function handle(job: SandboxJob): Promise<void> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   try {
     if (job.op === 'parse') {
-      // The zip is verified with a streaming inflate first, so a refused file (a million rows, a
-      // bomb) costs little memory; only a file that passes is read by the spreadsheet library.
-      const refused = await refuseZipEarly(bytes, { ...DEFAULT_READ_LIMITS, ...job.limits });
-      const parsed = refused ? readFailure(refused, false) : parseWorkbook(bytes, { limits: job.limits });
+      // An .xlsx is read by the streaming reader, which checks the zip as it inflates (a refused file,
+      // a million rows or a bomb, costs little memory); other zips are verified with a streaming
+      // inflate before the spreadsheet library reads them.
+      const parsed = await parseWorkbookStreaming(bytes, { limits: job.limits });
       const reply: SandboxReply = { id: job.id, ok: true, parsed };
       if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);

@@ -7,7 +7,7 @@ import { ERRORS_SHEET_NAME, INSTRUCTIONS_SHEET_NAME, KIND_SHEETS, templateOf } f
 import { headerKey } from '../text/text.normalizer';
 import { REPORTE_SHEET } from '../templates/reporte.template';
 import { looksLikeCsv, readCsv } from '../xlsx/csv.reader';
-import { readWorkbook } from '../xlsx/xlsx.adapter';
+import { readWorkbook, readWorkbookStreaming } from '../xlsx/xlsx.adapter';
 import { DEFAULT_READ_LIMITS, ReadLimits, SheetData, WorkbookData, WorkbookReadFailure } from '../xlsx/workbook.types';
 import { parseInstancia } from './instancia.parser';
 import { ParseState } from './parse.state';
@@ -152,6 +152,19 @@ export function parseWorkbook(buffer: Uint8Array, options: ParseOptions = {}): P
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
   const csv = looksLikeCsv(buffer);
   const read = csv ? readCsv(buffer, REPORTE_SHEET.name, limits) : readWorkbook(buffer, limits);
+  if (!read.ok) return readFailure(read.failure, csv);
+  if (csv && !isReporteCsv(read.workbook.sheets[0])) return refusedWorkbook('LIBRO_NO_RECONOCIDO', CSV_NOT_REPORTE);
+  return parseWorkbookData(read.workbook);
+}
+
+/**
+ * `parseWorkbook` with an .xlsx read by the streaming reader (worksheets inflated and scanned in
+ * chunks, so memory holds the cells, not the XML): what the parsing thread uses. Same result.
+ */
+export async function parseWorkbookStreaming(buffer: Uint8Array, options: ParseOptions = {}): Promise<ParsedWorkbook> {
+  const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
+  const csv = looksLikeCsv(buffer);
+  const read = csv ? readCsv(buffer, REPORTE_SHEET.name, limits) : await readWorkbookStreaming(buffer, limits);
   if (!read.ok) return readFailure(read.failure, csv);
   if (csv && !isReporteCsv(read.workbook.sheets[0])) return refusedWorkbook('LIBRO_NO_RECONOCIDO', CSV_NOT_REPORTE);
   return parseWorkbookData(read.workbook);

@@ -2,7 +2,9 @@
  * The ONLY module that imports the spreadsheet library. It turns an uploaded file into the neutral
  * model of `workbook.types.ts` and writes workbooks from that model.
  *
- * Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
+ * A plain .xlsx is read by the streaming reader (`xlsx-stream.reader.ts`: worksheets inflated and
+ * scanned in chunks, the same checks, the same cells), which takes its number formats from here;
+ * .xls, .ods and other zips are read by the library. Reading is safe and bounded: only .xlsx/.xlsm/.ods (ZIP) and .xls (OLE2) containers are accepted
  * (never CSV/HTML/SYLK text: CSV is read by `csv.reader.ts`, never by the spreadsheet library); file
  * size is capped; a ZIP is inspected before it is inflated (`zip.inspector.ts`: entry count,
  * inflated size, compression ratio, declared sizes verified, rows counted in the XML); rows and
@@ -21,12 +23,30 @@ import {
   WorkbookReadResult,
   WritableCell,
 } from './workbook.types';
+import { NumberFormats, readXlsxStreaming, readXlsxSync } from './xlsx-stream.reader';
 import { inspectZip, inspectZipStreaming, isCompoundFile, isZip, readZipDirectory, STREAM_ABOVE_BYTES, ZipLimits } from './zip.inspector';
 
 interface SsfApi {
   is_date(format: string): boolean;
+  format(format: string | number, value: unknown, options?: { date1904?: boolean }): string;
+  get_table(): Record<number, string>;
 }
 const SSF = XLSX.SSF as SsfApi;
+
+/** The built-in number formats, taken before any workbook is read (reading loads a workbook's own formats into the library's table). */
+const BUILTIN_FORMATS: Readonly<Record<number, string>> = Object.freeze(
+  Object.fromEntries(Object.entries(SSF.get_table()).filter(([id]) => Number(id) < 164)),
+);
+
+const NO_1904 = { date1904: false };
+const WITH_1904 = { date1904: true };
+
+/** Number formats for the streaming reader, as the library applies them when it reads a workbook. */
+const NUMBER_FORMATS: NumberFormats = {
+  builtin: BUILTIN_FORMATS,
+  isDate: isDateFormat,
+  format: (format, value, date1904) => SSF.format(format, value, date1904 ? WITH_1904 : NO_1904),
+};
 
 const ERROR_TEXT: Readonly<Record<number, string>> = {
   0x00: '#NULL!',
@@ -156,9 +176,59 @@ function readSheet(name: string, ws: XLSX.WorkSheet, date1904: boolean, limits: 
   return { name, rows };
 }
 
-/** Reads an uploaded workbook into the neutral model. Never throws. */
+/**
+ * Reads an uploaded workbook into the neutral model. Never throws. A plain .xlsx is read by the
+ * streaming reader (`xlsx-stream.reader.ts`, same cells as the library gives); other formats by the
+ * library.
+ */
 export function readWorkbook(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): WorkbookReadResult {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const early = sizeCheck(bytes, limits);
+  if (early) return early;
+  if (isZip(bytes)) {
+    const streamed = readXlsxSync(bytes, limits, NUMBER_FORMATS);
+    if (streamed) return streamed;
+  }
+  return readWithLibrary(bytes, limits);
+}
+
+/**
+ * `readWorkbook` with every worksheet of an .xlsx inflated and scanned in chunks (memory holds the
+ * cells read, not the sheet's XML nor the library's model). Other formats (.xls, .ods, .xlsb) are
+ * read by the library, after a streaming zip check for zipped ones. Never throws.
+ */
+export async function readWorkbookStreaming(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookReadResult> {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  const early = sizeCheck(bytes, limits);
+  if (early) return early;
+  if (isZip(bytes)) {
+    const streamed = await readXlsxStreaming(bytes, limits, NUMBER_FORMATS);
+    if (streamed) return streamed;
+    const refused = await refuseZipEarly(bytes, limits);
+    if (refused) return { ok: false, failure: refused };
+  }
+  return readWithLibrary(bytes, limits);
+}
+
+function sizeCheck(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult | null {
+  if (bytes.length === 0) return { ok: false, failure: { reason: 'UNREADABLE', detail: 'el archivo está vacío' } };
+  if (bytes.length > limits.maxBytes) {
+    return {
+      ok: false,
+      failure: { reason: 'TOO_LARGE', detail: `el archivo pesa ${bytes.length} bytes; el máximo es ${limits.maxBytes}` },
+    };
+  }
+  return null;
+}
+
+/** The library's reading of any workbook (the reference the streaming reader is tested against). */
+export function readWorkbookWithLibrary(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): WorkbookReadResult {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
+  return sizeCheck(bytes, limits) ?? readWithLibrary(bytes, limits);
+}
+
+/** The library's reading (.xls, .ods, .xlsb and zips that are not plain SpreadsheetML packages). */
+function readWithLibrary(bytes: Uint8Array, limits: ReadLimits): WorkbookReadResult {
   const refused = preflight(bytes, limits);
   if (refused) return refused;
   let wb: XLSX.WorkBook;

@@ -63,7 +63,7 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
   return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
 }
 
-const damaged = (detail = 'el archivo comprimido está incompleto o dañado'): ZipProblem => ({ reason: 'UNREADABLE', detail });
+export const damaged = (detail = 'el archivo comprimido está incompleto o dañado'): ZipProblem => ({ reason: 'UNREADABLE', detail });
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
 
 /** The central directory, read the way SheetJS reads it; a problem when it is damaged or unsupported. */
@@ -131,7 +131,7 @@ function ratioProblem(what: string, inflated: number, compressed: number, limits
 }
 
 /** Checks on the declared sizes only: nothing is inflated. */
-function checkDeclared(entries: readonly ZipEntry[], fileSize: number, limits: ZipLimits): ZipProblem | null {
+export function checkDeclared(entries: readonly ZipEntry[], fileSize: number, limits: ZipLimits): ZipProblem | null {
   const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (inflated > limits.maxUncompressedBytes) {
     return {
@@ -221,7 +221,7 @@ export function maxRowsInXml(xml: Uint8Array): number {
 }
 
 /** Where an entry's data starts (after its local header), or a problem. */
-function dataStartOf(bytes: Uint8Array, e: ZipEntry): number | ZipProblem {
+export function dataStartOf(bytes: Uint8Array, e: ZipEntry): number | ZipProblem {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const lo = e.localOffset;
   if (lo + LOCAL_ENTRY_SIZE > bytes.length || view.getUint32(lo, true) !== LOCAL_ENTRY_SIGNATURE) return damaged();
@@ -229,24 +229,27 @@ function dataStartOf(bytes: Uint8Array, e: ZipEntry): number | ZipProblem {
   return dataStart > bytes.length ? damaged() : dataStart;
 }
 
-const inflatesBeyond = (e: ZipEntry): ZipProblem =>
+export const inflatesBeyond = (e: ZipEntry): ZipProblem =>
   damaged(
     `el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» se descomprime en más bytes de los que declara (posible «bomba zip»)`,
   );
-const notWhatItDeclares = (e: ZipEntry): ZipProblem =>
+export const notWhatItDeclares = (e: ZipEntry): ZipProblem =>
   damaged(`el archivo comprimido está manipulado: la parte «${e.name.slice(0, 80)}» no ocupa lo que declara`);
 
 /** Whether rows are counted in this entry: an XML part large enough to hold more rows than allowed (`<row/>` is 6 bytes). */
 const countsRows = (e: ZipEntry, size: number, limits: ZipLimits): boolean => /\.xml$/i.test(e.name) && size / 6 > limits.maxRows;
 
-function rowsProblem(rows: number, limits: ZipLimits): ZipProblem | null {
+export function rowsProblem(rows: number, limits: ZipLimits): ZipProblem | null {
   return rows > limits.maxRows
     ? { reason: 'TOO_LARGE', detail: `una hoja del libro tiene ${rows} filas; el máximo es ${limits.maxRows}` }
     : null;
 }
 
-/** Inflates one entry with its declared size as the cap; a problem when it is damaged or lies. */
-function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProblem | null {
+/**
+ * Inflates one entry with its declared size as the cap and counts its rows (see `verifyEntry`): the
+ * inflated bytes, or a problem when it is damaged, lies or holds too many rows.
+ */
+export function inflateEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): Uint8Array | ZipProblem {
   const dataStart = dataStartOf(bytes, e);
   if (typeof dataStart !== 'number') return dataStart;
   let data: Uint8Array;
@@ -262,7 +265,14 @@ function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProb
     }
     if (data.length !== e.uncompressedSize) return notWhatItDeclares(e);
   }
-  return countsRows(e, data.length, limits) ? rowsProblem(maxRowsInXml(data), limits) : null;
+  const rows = countsRows(e, data.length, limits) ? rowsProblem(maxRowsInXml(data), limits) : null;
+  return rows ?? data;
+}
+
+/** Inflates one entry with its declared size as the cap; a problem when it is damaged or lies. */
+export function verifyEntry(bytes: Uint8Array, e: ZipEntry, limits: ZipLimits): ZipProblem | null {
+  const data = inflateEntry(bytes, e, limits);
+  return data instanceof Uint8Array ? null : data;
 }
 
 const CHUNK = 64 * 1024;
@@ -278,7 +288,7 @@ export const STREAM_ABOVE_BYTES = 1024 * 1024;
  * SheetJS ignores them) in chunks, handing each inflated chunk to `onChunk` and keeping none.
  * `onChunk` returns false to stop. Resolves 'end', 'stopped', or the inflate error.
  */
-function inflateInChunks(data: Uint8Array, onChunk: (chunk: Buffer) => boolean): Promise<'end' | 'stopped' | Error> {
+export function inflateInChunks(data: Uint8Array, onChunk: (chunk: Buffer) => boolean): Promise<'end' | 'stopped' | Error> {
   return new Promise((resolve) => {
     const inflate = createInflateRaw({ chunkSize: CHUNK });
     let done = false;
