@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { createDataSource, openDataSource } from '../../src/database/data-source';
-import { onPrimary, readQuery, replicasOf } from '../../src/database/replication';
+import { onPrimary, readQuery, ReplicaSet, replicasOf } from '../../src/database/replication';
 import { loadConfig } from '../../src/config/config';
 import { createSecurityServices } from '../../src/services/token.service';
 import { Role } from '../../src/services/viewer';
@@ -191,6 +191,32 @@ describe('read replicas', () => {
       await pair.caughtUp();
       await until(() => replicaState() === 'ok');
     }
+  });
+
+  it('counts a replica further behind than DATABASE_REPLICA_MAX_LAG_S as lagging', async () => {
+    const strict = new ReplicaSet({ replicaUrls: [replicaUrl], maxLagSeconds: 1, checkIntervalMs: 100, stickyMs: 0 }, 1000);
+    await strict.check();
+    expect(strict.statuses()[0]).toMatchObject({ state: 'ok', lagSeconds: 0 });
+    // A delayed replica: it receives the primary's events but applies them 60 s late, so its lag grows.
+    await pair.replica.exec('STOP SLAVE', 'CHANGE MASTER TO MASTER_DELAY = 60', 'START SLAVE');
+    try {
+      await pair.primary.exec(`INSERT INTO ${DB}.sectors (name) VALUES ('Sector con retraso')`);
+      const deadline = Date.now() + 8000;
+      do {
+        await new Promise((r) => setTimeout(r, 250));
+        await strict.check();
+      } while (strict.statuses()[0]!.state === 'ok' && Date.now() < deadline);
+      const status = strict.statuses()[0]!;
+      expect(status.state).toBe('lagging');
+      expect(status.lagSeconds).toBeGreaterThan(1);
+      expect(status.reason).toMatch(/behind/);
+    } finally {
+      await pair.replica.exec('STOP SLAVE', 'CHANGE MASTER TO MASTER_DELAY = 0', 'START SLAVE');
+      strict.close();
+    }
+    await pair.caughtUp();
+    await strict.check();
+    expect(strict.statuses()[0]!.state).toBe('ok');
   });
 
   it('answers from the primary when the replica goes away, and /readyz says it is down', async () => {
