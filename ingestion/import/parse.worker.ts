@@ -34,7 +34,7 @@ async function handle(job: SandboxJob): Promise<void> {
       if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);
     } else {
-      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
+      const workbook = new Uint8Array(await errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
       const reply: SandboxReply = { id: job.id, ok: true, workbook };
       port.postMessage(reply, [workbook.buffer]);
     }

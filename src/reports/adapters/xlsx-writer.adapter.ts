@@ -275,3 +275,119 @@ export async function writeFormWorkbook(spec: {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** An issue placed on a cell of the returned workbook: the sheet, Excel row and column header it names. */
+export interface CellMark {
+  sheet: string | null;
+  row: number | null;
+  /** The column's header as the issue names it (matched with `headerKey` against row 1 of the sheet). */
+  column: string | null;
+  message: string;
+  severity: 'ERROR' | 'WARNING';
+}
+
+export interface ErrorsLayout {
+  /** Name of the sheet listing the issues (moved first). */
+  sheetName: string;
+  /** One mark per listed issue, in the order of the sheet's rows from row 2. */
+  marks: readonly CellMark[];
+  /** How headers compare (ignoring case, accents, spaces and the `*`). */
+  headerKey: (text: string) => string;
+}
+
+const ERROR_FILL = 'FFC7CE';
+const WARNING_FILL = 'FFEB9C';
+
+function columnLetter(index: number): string {
+  let n = index;
+  let out = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    out = String.fromCharCode(65 + r) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((t) => t.text).join('');
+  if (typeof value === 'object' && 'text' in value) return String(value.text);
+  return String(value);
+}
+
+/**
+ * Makes an errors workbook readable: the issues sheet first, with a styled frozen header and each issue
+ * row's sheet name a link to the offending cell (`#'Hoja'!C5`, inside the workbook); the offending cells
+ * filled (red for errors, yellow for warnings) with a note holding the messages. The input has already
+ * lost every outside formula, link and defined name (xlsx.adapter `appendSheet`); anything left that
+ * is a formula becomes its value and any link that leaves the workbook is dropped, again, here.
+ */
+export async function markErrorsWorkbook(xlsx: Uint8Array, layout: ErrorsLayout): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(xlsx.buffer, xlsx.byteOffset, xlsx.byteLength) as never);
+  const errors = wb.getWorksheet(layout.sheetName);
+  if (!errors) throw new Error(`no ${layout.sheetName} sheet`);
+  for (const ws of wb.worksheets) {
+    if (ws === errors) continue;
+    ws.eachRow({ includeEmpty: false }, (row) =>
+      row.eachCell({ includeEmpty: false }, (cell) => {
+        const v = cell.value as unknown;
+        if (v && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v)) {
+          const result = (v as { result?: unknown }).result;
+          cell.value = result === undefined || (typeof result === 'object' && result !== null) ? null : (result as ExcelJS.CellValue);
+        } else if (v && typeof v === 'object' && 'hyperlink' in v) {
+          cell.value = cellText(v as ExcelJS.CellValue);
+        }
+      }),
+    );
+  }
+  // the issues sheet opens first
+  (errors as unknown as { orderNo: number }).orderNo = -1;
+  wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 0, visibility: 'visible' }];
+  const header = errors.getRow(1);
+  header.eachCell((c) => {
+    c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(HEADER_FILL) } };
+  });
+  errors.views = [{ state: 'frozen', ySplit: 1 }];
+
+  const sheets = new Map(wb.worksheets.filter((w) => w !== errors).map((w) => [w.name.toLowerCase(), w]));
+  const headerIndex = new Map<ExcelJS.Worksheet, Map<string, number>>();
+  const columnsOf = (ws: ExcelJS.Worksheet) => {
+    let map = headerIndex.get(ws);
+    if (!map) {
+      map = new Map();
+      const m = map;
+      ws.getRow(1).eachCell({ includeEmpty: false }, (c, col) => {
+        const key = layout.headerKey(cellText(c.value));
+        if (key && !m.has(key)) m.set(key, col);
+      });
+      headerIndex.set(ws, map);
+    }
+    return map;
+  };
+  const notes = new Map<ExcelJS.Cell, string[]>();
+  layout.marks.forEach((mark, i) => {
+    const target = mark.sheet ? sheets.get(mark.sheet.toLowerCase()) : undefined;
+    if (!target) return;
+    const col = (mark.column && columnsOf(target).get(layout.headerKey(mark.column))) || 1;
+    const row = mark.row && mark.row > 0 ? mark.row : 1;
+    const address = `${columnLetter(col)}${row}`;
+    const link = errors.getCell(i + 2, 1);
+    link.value = { text: cellText(link.value) || target.name, hyperlink: `#'${target.name.replace(/'/g, "''")}'!${address}` };
+    link.font = { color: { argb: 'FF0563C1' }, underline: true };
+    const cell = target.getCell(address);
+    const list = notes.get(cell) ?? [];
+    if (!notes.has(cell)) {
+      notes.set(cell, list);
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(mark.severity === 'ERROR' ? ERROR_FILL : WARNING_FILL) } };
+    } else if (mark.severity === 'ERROR') {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(ERROR_FILL) } };
+    }
+    list.push(mark.message);
+  });
+  for (const [cell, messages] of notes) cell.note = messages.join('\n').slice(0, 4000);
+  wb.definedNames.model = [];
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
