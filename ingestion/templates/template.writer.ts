@@ -73,9 +73,21 @@ function instructionsSheet(template: TemplateDef): FormSheet {
   return { name: spec.name, plain: { rows, widths: spec.columnWidths ?? [], boldRows } };
 }
 
+/** Blank templates are the same bytes every time (fixed definitions and date): written once per process. */
+const blank = new Map<ImportKind, Promise<Buffer>>();
+
 /** A blank .xlsx template for the given kind of workbook. */
 export function buildTemplate(kind: ImportKind | `${ImportKind}`): Promise<Buffer> {
-  const template = templateOf(kind as ImportKind);
+  const known = blank.get(kind as ImportKind);
+  if (known) return known;
+  const written = writeBlankTemplate(kind as ImportKind);
+  blank.set(kind as ImportKind, written);
+  written.catch(() => blank.delete(kind as ImportKind));
+  return written;
+}
+
+function writeBlankTemplate(kind: ImportKind): Promise<Buffer> {
+  const template = templateOf(kind);
   return writeFormWorkbook({
     creator: 'Rumbo',
     title: template.title,
