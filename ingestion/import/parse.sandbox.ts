@@ -63,13 +63,7 @@ type Outcome = { readonly reply: SandboxReply } | { readonly failure: Failure };
 /** Parsing in the calling thread (unit tests, small trusted inputs). Not bounded in time or memory. */
 export const inProcessParser: WorkbookParser = {
   parse: (bytes, limits) => parseWorkbookStreaming(bytes, limits ? { limits } : {}),
-  errorsWorkbook: (bytes, issues, limits, totals) => {
-    try {
-      return Promise.resolve(errorsSheet(bytes, issues, limits, totals));
-    } catch {
-      return Promise.resolve(undefined);
-    }
-  },
+  errorsWorkbook: (bytes, issues, limits, totals) => errorsSheet(bytes, issues, limits, totals).catch(() => undefined),
 };
 
 /** The compiled entry next to this module; under ts (jest, swc-node) the .ts entry, registered with swc. */

@@ -6,7 +6,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
-import { errorsSheet } from '../output/errors-sheet.writer';
 import { parseWorkbookStreaming } from '../parsing/workbook.parser';
 import type { SandboxJob, SandboxReply } from './parse.sandbox';
 
@@ -32,7 +31,10 @@ async function handle(job: SandboxJob): Promise<void> {
       if (job.bytes.byteLength > 1024 * 1024) collect?.();
       port.postMessage(reply);
     } else {
-      const workbook = new Uint8Array(errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
+      // ExcelJS is loaded only by a thread that writes an Errores workbook: parsing threads stay small.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { errorsSheet } = require('../output/errors-sheet.writer') as typeof import('../output/errors-sheet.writer');
+      const workbook = new Uint8Array(await errorsSheet(bytes, job.issues, job.limits, job.totals)); // own buffer: transferable
       const reply: SandboxReply = { id: job.id, ok: true, workbook };
       port.postMessage(reply, [workbook.buffer]);
     }

@@ -1,9 +1,15 @@
-/** Returns the uploaded workbook with an `Errores` sheet listing the issues, for the entity to fix its file. */
+/**
+ * Returns the uploaded workbook with an `Errores` sheet listing the issues, for the entity to fix its
+ * file: `Errores` first, each issue row linked to its cell, the cells highlighted with the message as a
+ * note (written with ExcelJS behind its adapter; the copy is first neutralised by the SheetJS adapter).
+ */
 import { ImportIssueSeverity } from '../../src/domain/enums';
 import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { countsPerCode } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
 import { ERRORS_SHEET_NAME } from '../templates/template.registry';
+import { markErrorsWorkbook } from '../../src/reports/adapters/xlsx-writer.adapter';
+import { headerKey } from '../text/text.normalizer';
 import { AppendInfo, appendSheet } from '../xlsx/xlsx.adapter';
 import { DEFAULT_READ_LIMITS, ReadLimits, SheetSpec, WritableCell } from '../xlsx/workbook.types';
 
@@ -40,11 +46,16 @@ export function replacedNote(info: AppendInfo): string | null {
  * issues than listed (the per-code cap), a summary per code and column follows the list; `info`
  * adds the note on formulas and links replaced in the copy.
  */
-export function buildErrorsSheet(issues: readonly Issue[], totals: readonly IssueTotal[] = [], info?: AppendInfo): SheetSpec {
-  const ordered = [
+/** The issues in the order the Errores sheet lists them: errors first, then warnings. */
+function inListOrder(issues: readonly Issue[]): Issue[] {
+  return [
     ...issues.filter((i) => i.severity === ImportIssueSeverity.ERROR),
     ...issues.filter((i) => i.severity !== ImportIssueSeverity.ERROR),
   ];
+}
+
+export function buildErrorsSheet(issues: readonly Issue[], totals: readonly IssueTotal[] = [], info?: AppendInfo): SheetSpec {
+  const ordered = inListOrder(issues);
   const rows: WritableCell[][] = [
     [...ERRORS_HEADER],
     ...ordered.map((i) => [
@@ -89,14 +100,23 @@ export function buildErrorsSheet(issues: readonly Issue[], totals: readonly Issu
 
 /**
  * The uploaded workbook (as .xlsx) with an added `Errores` sheet (an existing one is replaced), its
- * formulas replaced by their values. When the upload is not a readable workbook (or is beyond
- * `limits`), a new workbook with only the `Errores` sheet.
+ * formulas replaced by their values, links and defined names dropped; `Errores` first, its rows linked
+ * to the offending cells, those cells filled and noted with the message. When the upload is not a
+ * readable workbook (or is beyond `limits`), a new workbook with only the `Errores` sheet.
  */
-export function errorsSheet(
+export async function errorsSheet(
   originalBuffer: Uint8Array,
   issues: readonly Issue[],
   limits: Partial<ReadLimits> = {},
   totals: readonly IssueTotal[] = [],
-): Buffer {
-  return appendSheet(originalBuffer, (info) => buildErrorsSheet(issues, totals, info), { ...DEFAULT_READ_LIMITS, ...limits });
+): Promise<Buffer> {
+  const plain = appendSheet(originalBuffer, (info) => buildErrorsSheet(issues, totals, info), { ...DEFAULT_READ_LIMITS, ...limits });
+  const marks = inListOrder(issues).map((i) => ({
+    sheet: i.sheet ?? null,
+    row: i.row ?? null,
+    column: i.column ?? null,
+    message: cell(`${SEVERITY_LABEL[i.severity]}: ${i.message}`),
+    severity: i.severity === ImportIssueSeverity.ERROR ? ('ERROR' as const) : ('WARNING' as const),
+  }));
+  return markErrorsWorkbook(plain, { sheetName: ERRORS_SHEET_NAME, marks, headerKey });
 }

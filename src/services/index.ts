@@ -8,6 +8,7 @@ import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
 import { PublishedCutService } from './published-cut.service';
 import { RecordLoadingService } from './record-loading.service';
+import { ReportingDeskService } from './reporting-desk.service';
 import { ReviewService } from './review.service';
 import { createSecurityServices, TokenService } from './token.service';
 
@@ -29,6 +30,8 @@ export interface Services {
   readonly publishedCuts: PublishedCutService;
   /** Computed figures of this process per policy, data version, cut and basis (docs/scaling.md). */
   readonly figures: FiguresCache;
+  /** An entity's reporting desk: its products, results and due periods (docs/reportar.md). */
+  readonly reportingDesk: ReportingDeskService;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
@@ -44,5 +47,6 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     review: new ReviewService(ds, security.audit),
     publishedCuts: new PublishedCutService(ds, security.audit),
     figures: new FiguresCache(config.progressCacheMaxEntries),
+    reportingDesk: new ReportingDeskService(ds),
   };
 }
