@@ -111,12 +111,18 @@ function storageHttpError(err: unknown, logger: Logger): unknown {
  *   GET  /templates/:kind            blank template plan|reporte|instancia (.xlsx)
  *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet (built once at rejection, stored)
  */
+export interface IngestionRouteOptions {
+  /** Called after an upload is queued: a worker in the same process starts on it at once instead of at its next scan. */
+  onQueued?: (batchId: number) => void;
+}
+
 export function mountIngestionRoutes(
   app: Express,
   services: Services,
   authenticate: Authenticate,
   config: AppConfig,
   logger: Logger = createLogger(config),
+  options: IngestionRouteOptions = {},
 ): void {
   const store = new BatchStore(services.ds, config.importStaleAfterMs);
   const layout = inboxLayout(config.inboxDir, config.storageDir);
@@ -199,6 +205,7 @@ export function mountIngestionRoutes(
         details: { fileName: safeFileName(name), bytes: bytes.length, type },
       });
       res.status(202).json({ batchId: String(batchId), status: ImportStatus.PENDING, fileName: safeFileName(name), type });
+      options.onQueued?.(batchId);
     } catch (err) {
       next(err);
     }

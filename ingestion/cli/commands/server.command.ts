@@ -90,8 +90,10 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
   const runWorker = withWorker && config.runWorker;
   whereThingsAre(ctx, db, true);
   const logger = createLogger(config);
+  // An upload wakes the worker of this process (when it runs here), so the import starts within a second.
+  let wake: () => void = () => undefined;
   const server = await startHttpServer(config, logger, {
-    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config, logger),
+    routes: (app, services, authenticate) => mountIngestionRoutes(app, services, authenticate, config, logger, { onQueued: () => wake() }),
   });
   let running: ReturnType<typeof workerFor> | null = null;
   // The worker gets its own pool, without the API's database timeouts: an import may run long statements
@@ -109,6 +111,8 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
       );
     }
     running.worker.start();
+    const worker = running.worker;
+    wake = () => void worker.tick();
   }
   logger.info({ url: server.url, worker: Boolean(running) }, `Rumbo listening on ${server.url}`);
   ctx.io.err(ctx.t(say.listening(server.url, Boolean(running))));

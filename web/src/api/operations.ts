@@ -611,3 +611,95 @@ export const ReturnReportsMutation = graphql(`
     }
   }
 `);
+
+/** `/claves`: the access keys (revoked ones too) and the entities a key can act for. */
+export const KeysPageQuery = graphql(`
+  query KeysPage {
+    apiTokens(includeRevoked: true, first: 1000) {
+      id
+      name
+      role
+      prefix
+      active
+      createdAt
+      createdBy
+      expiresAt
+      lastUsedAt
+      revokedAt
+      entity {
+        code
+        name
+      }
+    }
+    entities(first: 1000) {
+      nodes {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      secret
+      token {
+        id
+        name
+        role
+        expiresAt
+        entity {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+      active
+      revokedAt
+    }
+  }
+`);
+
+/** `/reportar`: one batch followed after "Enviar" (status, rows read, phase timings) until it ends. */
+export const BatchProgressQuery = graphql(`
+  query BatchProgress($id: ID!) {
+    importBatch(id: $id) {
+      id
+      fileName
+      kind
+      status
+      startedAt
+      finishedAt
+      parseMs
+      validateMs
+      importMs
+      rowsRead
+      rowsInserted
+      rowsUpdated
+      rowsUnchanged
+      rowsRejected
+      errorCount
+      warningCount
+    }
+  }
+`);
+
+/** `/reportar`: the entity's desk (what it must report) and, for ADMIN, the entities to choose from. */
+export const ReportDeskQuery = graphql(`
+  query ReportDesk {
+    entities(first: 1000) {
+      nodes {
+        code
+        name
+      }
+    }
+  }
+`);

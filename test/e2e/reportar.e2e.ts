@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Browser, Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { createConnection } from 'mysql2/promise';
+import { expect, expectAccessible, gql, signIn, test } from './support/fixtures';
+
+/**
+ * The entity's desk (docs/web.md#reportar, docs/guia-entidades.md): the office creates a key on /claves,
+ * the entity signs in from the link, downloads its REPORTE, fills it, drops it, reads the error in the page,
+ * fixes it, sends it and sees IMPORTED with its new figures.
+ */
+const ENTITY = 'CTG-SPDS';
+const POLICY = 'PPMEG-CTG';
+const OWN_PRODUCT = '1.2'; // CTG-SPDS is responsible (annual)
+const OTHERS_PRODUCT = '2.2'; // CTG-DADIS only (monthly)
+const YEAR = 2026;
+
+/** Every data table's checksum (api_tokens is left out: a key's use is recorded on it by design). */
+async function checksums(databaseUrl: string): Promise<Record<string, string>> {
+  const db = await createConnection(databaseUrl);
+  try {
+    const [tables] = (await db.query('SHOW TABLES')) as unknown as [Record<string, string>[]];
+    const names = tables.map((t) => Object.values(t)[0]!).filter((n) => n !== 'migrations' && n !== 'api_tokens');
+    const [rows] = (await db.query(`CHECKSUM TABLE ${names.map((n) => `\`${n}\``).join(', ')}`)) as unknown as [
+      { Table: string; Checksum: number | string }[],
+    ];
+    return Object.fromEntries(rows.map((r) => [r.Table.split('.').pop()!, String(r.Checksum)]));
+  } finally {
+    await db.end();
+  }
+}
+
+async function ownBatchIds(databaseUrl: string): Promise<{ own: string[]; all: number }> {
+  const db = await createConnection(databaseUrl);
+  try {
+    const [own] = (await db.query(
+      'SELECT b.id FROM import_batches b JOIN entities e ON e.id = b.uploader_entity_id WHERE e.code = ? ORDER BY b.id DESC',
+      [ENTITY],
+    )) as unknown as [{ id: number }[]];
+    const [all] = (await db.query('SELECT COUNT(*) AS n FROM import_batches')) as unknown as [{ n: number }[]];
+    return { own: own.map((r) => String(r.id)), all: Number(all[0]!.n) };
+  } finally {
+    await db.end();
+  }
+}
+
+/** /claves as ADMIN: a new ENTITY key for a person; returns the sign-in link the page shows once. */
+async function createKeyOnPage(page: Page, adminKey: string, name: string): Promise<string> {
+  await signIn(page, adminKey);
+  await page.goto('/claves');
+  await expect(page.getByRole('heading', { name: 'Claves de acceso' })).toBeVisible();
+  await page.getByLabel('Rol').selectOption('ENTITY');
+  await page.getByLabel('Entidad').selectOption(ENTITY);
+  await page.getByLabel('Nombre de la persona').fill(name);
+  await page.getByRole('button', { name: 'Crear clave y enlace' }).click();
+  const link = await page.getByTestId('enlace-ingreso').inputValue();
+  expect(link).toMatch(/\/ingresar#clave=rumbo_[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByTestId('claves').getByRole('rowheader', { name })).toBeVisible();
+  return link;
+}
+
+/** A fresh tab (its own sessionStorage) opened on the link: the person is in, and the key left the address bar. */
+async function openLink(browser: Browser, link: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: new URL(link).origin, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(link);
+  await expect(page.getByRole('button', { name: 'Salir' })).toBeVisible();
+  expect(page.url()).not.toContain('clave=');
+  return page;
+}
+
+async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Descargar REPORTE pre-llenado (.xlsx)' }).click(),
+  ]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** Column number of a header (without the ` *` required mark) in row 1. */
+function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
+  let found = 0;
+  sheet.getRow(1).eachCell((cell, col) => {
+    if (String(cell.value).replace(/ \*$/, '') === header) found = col;
+  });
+  if (!found) throw new Error(`no column «${header}» in ${sheet.name}`);
+  return found;
+}
+
+function fillReport(workbook: ExcelJS.Workbook, product: string, value: string | number, period = 'ANUAL'): void {
+  const sheet = workbook.getWorksheet('Reporte')!;
+  const row = sheet.getRow(2);
+  row.getCell(columnOf(sheet, 'Código política')).value = POLICY;
+  row.getCell(columnOf(sheet, 'Código producto')).value = product;
+  row.getCell(columnOf(sheet, 'Vigencia')).value = YEAR;
+  row.getCell(columnOf(sheet, 'Periodo')).value = period;
+  row.getCell(columnOf(sheet, 'Valor')).value = value;
+  row.getCell(columnOf(sheet, 'Reportado por')).value = 'Ana Pérez';
+  row.commit();
+}
+
+const bytesOf = async (workbook: ExcelJS.Workbook): Promise<Buffer> => Buffer.from(await workbook.xlsx.writeBuffer()) as Buffer;
+
+/** Drops a file on the zone as a browser does (a DataTransfer with the file). */
+async function dropFile(page: Page, bytes: Buffer, name: string): Promise<void> {
+  const transfer = await page.evaluateHandle(
+    ({ data, fileName }) => {
+      // runs in the page: the browser's DataTransfer and File
+      const w = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(f: unknown): void } };
+        File: new (parts: unknown[], name: string, o: { type: string }) => unknown;
+      };
+      const dt = new w.DataTransfer();
+      dt.items.add(
+        new w.File([new Uint8Array(data)], fileName, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
+      return dt;
+    },
+    { data: [...bytes], fileName: name },
+  );
+  await page.getByTestId('zona-carga').dispatchEvent('drop', { dataTransfer: transfer });
+}
+
+const REPORTED = `query($policy: String!, $product: String!, $year: Int!) {
+  progressReports(filter: { policyCode: $policy, productCode: $product, year: $year }, first: 10) { nodes { period value } }
+}`;
+
+test('an entity signs in from a link, reports from its pre-filled REPORTE and sees it IMPORTED, in under 10 s', async ({
+  page,
+  browser,
+  server,
+}) => {
+  const link = await createKeyOnPage(page, server.tokens.admin, 'Ana Pérez (SPDS)');
+  await expectAccessible(page);
+  await page.screenshot({ path: 'test-results/e2e/claves.png', fullPage: true });
+
+  const started = performance.now();
+  const desk = await openLink(browser, link);
+  await desk.goto('/reportar');
+  await expect(desk.getByRole('heading', { name: 'Reportar avances' })).toBeVisible();
+  await expect(desk.getByRole('link', { name: 'Mis lotes', exact: true })).toBeVisible();
+  await expect(desk.getByRole('link', { name: 'Claves', exact: true })).toHaveCount(0);
+
+  const signedIn = performance.now();
+  const workbook = await downloadTemplate(desk);
+  const downloaded = performance.now();
+  expect(workbook.worksheets[0]!.name).toBe('Instrucciones');
+  const sheet = workbook.getWorksheet('Reporte')!;
+  expect(columnOf(sheet, 'Valor')).toBeGreaterThan(0);
+
+  // a bad cell: the page lists it with its sheet, row, column and value, and offers no "Enviar"
+  fillReport(workbook, OWN_PRODUCT, 'treinta');
+  await dropFile(desk, await bytesOf(workbook), 'reporte-spds.xlsx');
+  const sheetIssues = desk.getByTestId('revision-hoja-Reporte');
+  await expect(sheetIssues).toBeVisible();
+  const bad = sheetIssues.locator('tbody tr').filter({ hasText: 'treinta' });
+  await expect(bad).toHaveCount(1);
+  await expect(bad.locator('td').nth(1)).toHaveText('2');
+  await expect(bad.locator('td').nth(2)).toHaveText('Valor');
+  await expect(desk.getByRole('button', { name: 'Enviar' })).toHaveCount(0);
+  const checked = performance.now();
+
+  // fixed, picked with the file picker this time, then sent
+  fillReport(workbook, OWN_PRODUCT, 31);
+  await desk.getByTestId('archivo').setInputFiles({
+    name: 'reporte-spds.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: await bytesOf(workbook),
+  });
+  await expect(desk.getByTestId('revision-resumen')).toContainText('sin errores');
+  await desk.getByRole('button', { name: 'Enviar' }).click();
+  await expect(desk.getByTestId('lote-progreso')).toContainText('Importado', { timeout: 10_000 });
+  await expect(desk.getByTestId('lote-fase')).toContainText('Nuevas: 1');
+  const done = performance.now();
+  const seconds = (done - started) / 1000;
+  const s = (a: number, b: number) => `${((b - a) / 1000).toFixed(2)} s`;
+  console.log(
+    `desk end to end (link → template → error → fix → IMPORTED): ${seconds.toFixed(2)} s ` +
+      `[sign-in ${s(started, signedIn)}, template ${s(signedIn, downloaded)}, bad file checked ${s(downloaded, checked)}, fixed, sent and imported ${s(checked, done)}]`,
+  );
+  expect(seconds).toBeLessThan(10);
+  await desk.screenshot({ path: 'test-results/e2e/reportar-importado.png', fullPage: true });
+
+  const reported = await gql(REPORTED, { policy: POLICY, product: OWN_PRODUCT, year: YEAR }, { token: server.tokens.admin });
+  expect(reported.progressReports.nodes).toEqual([{ period: 'ANUAL', value: 31 }]);
+  await desk.context().close();
+});
+
+test("the same flow with another entity's product is refused in the page, with nothing written", async ({ page, browser, server }) => {
+  const link = await createKeyOnPage(page, server.tokens.admin, 'Luis Gómez (SPDS)');
+  const desk = await openLink(browser, link);
+  await desk.goto('/reportar');
+  const workbook = await downloadTemplate(desk);
+  fillReport(workbook, OTHERS_PRODUCT, 12, 'M01');
+  const before = await checksums(server.databaseUrl);
+  await dropFile(desk, await bytesOf(workbook), 'reporte-ajeno.xlsx');
+  const issue = desk.getByTestId('revision-hoja-Reporte').locator('tbody tr').first();
+  await expect(issue).toContainText(OTHERS_PRODUCT);
+  await expect(desk.getByTestId('revision-resumen')).toContainText('1 error');
+  await expect(desk.getByRole('button', { name: 'Enviar' })).toHaveCount(0);
+  expect(await checksums(server.databaseUrl)).toEqual(before);
+  await expectAccessible(desk); // the page with an error listed
+  await desk.screenshot({ path: 'test-results/e2e/reportar-ajeno.png', fullPage: true });
+  await desk.context().close();
+});
+
+test('on /reportar/lotes an entity sees only its own batches; axe and the keyboard on the desk', async ({ page, browser, server }) => {
+  const link = await createKeyOnPage(page, server.tokens.admin, 'Marta Ruiz (SPDS)');
+  const desk = await openLink(browser, link);
+  await desk.goto('/reportar/lotes');
+  await expect(desk.getByRole('heading', { name: 'Mis lotes enviados' })).toBeVisible();
+  const { own, all } = await ownBatchIds(server.databaseUrl);
+  expect(own.length).toBeGreaterThan(0);
+  expect(all).toBeGreaterThan(own.length);
+  const ids = await desk.getByTestId('lotes').locator('tbody tr td:first-child').allTextContents();
+  expect(ids).toEqual(own);
+  await expect(desk.getByTestId('lotes')).not.toContainText('reporte-roto.xlsx'); // the office's batch
+  await expectAccessible(desk);
+  await desk.screenshot({ path: 'test-results/e2e/reportar-lotes.png', fullPage: true });
+
+  await desk.goto('/reportar');
+  await expectAccessible(desk);
+  for (const key of ['Enter', ' ']) {
+    await desk.goto('/reportar'); // one picker at a time: a fresh page for each key
+    await desk.getByTestId('zona-carga').focus();
+    const [chooser] = await Promise.all([desk.waitForEvent('filechooser'), desk.keyboard.press(key)]);
+    expect(chooser.isMultiple()).toBe(false);
+  }
+  // a VIEWER key is told, in Spanish, that reporting needs the entity's key
+  await signIn(page, server.tokens.viewer);
+  await page.goto('/reportar');
+  await expect(page.getByRole('alert')).toContainText('Para reportar necesita la clave de acceso de su entidad.');
+  await desk.context().close();
+});
