@@ -40,6 +40,7 @@ import {
 } from './resolvers/result.resolver';
 import { AttendanceResolver, CommitmentResolver, ProductReviewResolver, SessionResolver } from './resolvers/session.resolver';
 import { ProductTrajectoryResolver } from './resolvers/product-trajectory.resolver';
+import { DeskItemResolver, ReportingDeskResolver } from './resolvers/reporting-desk.resolver';
 import { ViewerResolver } from './resolvers/viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -85,6 +86,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   PolicyReviewResolver,
   PublishedCutResolver,
   ProductChangeResolver,
+  ReportingDeskResolver,
+  DeskItemResolver,
 ];
 
 let cached: Promise<GraphQLSchema> | undefined;

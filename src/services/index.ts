@@ -7,6 +7,7 @@ import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
 import { PublishedCutService } from './published-cut.service';
 import { RecordLoadingService } from './record-loading.service';
+import { ReportingDeskService } from './reporting-desk.service';
 import { ReviewService } from './review.service';
 import { createSecurityServices, TokenService } from './token.service';
 
@@ -26,6 +27,8 @@ export interface Services {
   readonly review: ReviewService;
   /** Published cuts and their comparison with live figures. */
   readonly publishedCuts: PublishedCutService;
+  /** An entity's reporting desk: its products, results and due periods (docs/reportar.md). */
+  readonly reportingDesk: ReportingDeskService;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
@@ -40,5 +43,6 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     ...security,
     review: new ReviewService(ds, security.audit),
     publishedCuts: new PublishedCutService(ds, security.audit),
+    reportingDesk: new ReportingDeskService(ds),
   };
 }

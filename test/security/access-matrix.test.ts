@@ -398,6 +398,35 @@ describe('access matrix over HTTP', () => {
     });
   });
 
+  /** The entity's reporting desk (docs/reportar.md): ENTITY its own, ADMIN any by code, nobody else. */
+  const DESK_EXPECTED: Record<Principal, Outcome> = {
+    ANONYMOUS: 'UNAUTHENTICATED',
+    PUBLIC_ANONYMOUS: 'FORBIDDEN',
+    VIEWER: 'FORBIDDEN',
+    ENTITY: 'ok',
+    ADMIN: 'ok',
+    REVOKED: 'UNAUTHENTICATED',
+    EXPIRED: 'UNAUTHENTICATED',
+    UNKNOWN: 'UNAUTHENTICATED',
+    MALFORMED: 'UNAUTHENTICATED',
+  };
+  it.each(MATRIX.map(([principal]) => principal))('reportingDesk: %s', async (principal) => {
+    const { outcome: got, res } = await outcome(
+      principal,
+      '{ reportingDesk(entityCode: "E01") { entity { code } itemCount items { code } } }',
+    );
+    expect(got).toBe(DESK_EXPECTED[principal]);
+    if (got === 'ok') expect(res.body.data.reportingDesk.entity).toEqual({ code: 'E01' });
+    else expect(res.body.data?.reportingDesk ?? null).toBeNull();
+    if (got === 'FORBIDDEN') expect(res.body.errors[0].message).toMatch(/escritorio de reportes/);
+  });
+
+  it("refuses an ENTITY key another entity's desk", async () => {
+    const res = await privateApi.gql('{ reportingDesk(entityCode: "E01") { entity { code } } }', { token: secrets.OTHER_ENTITY });
+    expect(res.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(res.body.data).toBeNull();
+  });
+
   it('covers every mutation of the schema (add a new one to MUTATIONS)', async () => {
     const schema = await buildAppSchema();
     expect(Object.keys(schema.getMutationType()?.getFields() ?? {}).sort()).toEqual(Object.keys(MUTATIONS).sort());
