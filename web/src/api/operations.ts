@@ -692,13 +692,55 @@ export const BatchProgressQuery = graphql(`
   }
 `);
 
-/** `/reportar`: the entity's desk (what it must report) and, for ADMIN, the entities to choose from. */
+/**
+ * `/reportar`: the entity's desk (docs/reportar.md) — products and results with the periods due today,
+ * goal, report and review state — and, for ADMIN, the entities to choose from.
+ */
 export const ReportDeskQuery = graphql(`
-  query ReportDesk {
-    entities(first: 1000) {
+  query ReportDesk($entityCode: String, $withDesk: Boolean!, $isAdmin: Boolean!) {
+    entities(first: 1000) @include(if: $isAdmin) {
       nodes {
         code
         name
+      }
+    }
+    reportingDesk(entityCode: $entityCode) @include(if: $withDesk) {
+      entity {
+        code
+        name
+      }
+      date
+      itemCount
+      counts {
+        missing
+        submitted
+        approved
+        returned
+        closed
+      }
+      items(first: 100) {
+        id
+        kind
+        policyCode
+        code
+        name
+        role
+        unit
+        pendingCount
+        periodCount
+        periods(first: 24) {
+          year
+          period
+          label
+          goal
+          state
+          report {
+            id
+            value
+            reviewStatus
+            reviewComment
+          }
+        }
       }
     }
   }

@@ -52,7 +52,6 @@ export function useKeysPage(version: number) {
 }
 
 /** `/reportar`: the desk of one entity (the key's own, or the one an ADMIN chose); `version` re-reads it after an import. */
-export function useReportDesk(entityCode: string | null, version: number) {
-  void entityCode;
-  return useApiQuery(ReportDeskQuery, {}, version);
+export function useReportDesk(entityCode: string | null, isAdmin: boolean, version: number) {
+  return useApiQuery(ReportDeskQuery, { entityCode, isAdmin, withDesk: !isAdmin || entityCode !== null }, version);
 }

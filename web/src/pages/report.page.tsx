@@ -77,13 +77,14 @@ function IssueTable({ sheet, issues }: { sheet: string | null; issues: Validatio
 /** What the dry run said, per sheet, row and column, with the cell's value. */
 function CheckResult({ result }: { result: ValidationResult }) {
   const kind = result.kind ? IMPORT_KIND_LABEL[result.kind] : 'no reconocido';
+  const rows = `${formatNumber(result.rows)} ${result.rows === 1 ? 'fila' : 'filas'}`;
   return (
     <section aria-labelledby="revision-titulo" data-testid="revision">
       <h3 id="revision-titulo">Revisión de «{result.fileName}»</h3>
       <p role="status" data-testid="revision-resumen" className={result.valid ? 'notice' : 'inline-error'}>
         {result.valid
-          ? `Libro ${kind} con ${formatNumber(result.rows)} filas: sin errores. Puede enviarlo.`
-          : `Libro ${kind} con ${formatNumber(result.rows)} filas: ${formatNumber(result.errorCount)} ${result.errorCount === 1 ? 'error' : 'errores'} en ${formatNumber(result.rowsWithErrors)} ${result.rowsWithErrors === 1 ? 'fila' : 'filas'}. Corríjalos en el libro y vuelva a cargarlo; no se ha guardado nada.`}
+          ? `Libro ${kind} con ${rows}: sin errores. Puede enviarlo.`
+          : `Libro ${kind} con ${rows}: ${formatNumber(result.errorCount)} ${result.errorCount === 1 ? 'error' : 'errores'} en ${formatNumber(result.rowsWithErrors)} ${result.rowsWithErrors === 1 ? 'fila' : 'filas'}. Corríjalos en el libro y vuelva a cargarlo; no se ha guardado nada.`}
         {result.warningCount ? ` ${formatNumber(result.warningCount)} ${result.warningCount === 1 ? 'advertencia' : 'advertencias'}.` : ''}
       </p>
       {result.truncated ? <p role="note">Se muestran los primeros errores de cada tipo.</p> : null}
@@ -141,7 +142,7 @@ export function ReportPage() {
   const isAdmin = viewer.role === 'ADMIN';
   const entityCode = isAdmin ? params.get('entidad') : (viewer.entity?.code ?? null);
   const [version, setVersion] = useState(0);
-  const desk = useReportDesk(entityCode, version);
+  const desk = useReportDesk(entityCode, isAdmin, version);
   const [step, setStep] = useState<Step>({ name: 'idle' });
   const [notice, setNotice] = useState<string | null>(null);
   const batchId = step.name === 'sent' ? step.batchId : null;
@@ -179,7 +180,7 @@ export function ReportPage() {
     }
   };
 
-  const template = async (kind: 'reporte' | 'plan' | 'instancia') => {
+  const template = async (kind: 'reporte') => {
     setNotice(null);
     const query = new URLSearchParams({ prefill: '1' });
     if (isAdmin && entityCode) query.set('entidad', entityCode);
@@ -200,7 +201,7 @@ export function ReportPage() {
   }
 
   const busy = step.name === 'checking' || step.name === 'sending';
-  const deskData = null as DeskData | null;
+  const deskData: DeskData | null = desk.data?.reportingDesk ?? null;
   return (
     <>
       <h1>Reportar avances</h1>
@@ -224,7 +225,7 @@ export function ReportPage() {
               }}
             >
               <option value="">Elija una entidad</option>
-              {desk.data?.entities.nodes.map((e) => (
+              {desk.data?.entities?.nodes.map((e) => (
                 <option key={e.code} value={e.code}>
                   {e.code} · {e.name}
                 </option>
@@ -240,16 +241,6 @@ export function ReportPage() {
           <button type="button" onClick={() => void template('reporte')} disabled={isAdmin && !entityCode}>
             Descargar REPORTE pre-llenado (.xlsx)
           </button>
-          {deskData?.templates.plan ? (
-            <button type="button" onClick={() => void template('plan')}>
-              Descargar PLAN con lo guardado (.xlsx)
-            </button>
-          ) : null}
-          {deskData?.templates.instancia ? (
-            <button type="button" onClick={() => void template('instancia')}>
-              Descargar INSTANCIA con lo guardado (.xlsx)
-            </button>
-          ) : null}
         </p>
         {notice ? (
           <p className="inline-error" role="alert">
