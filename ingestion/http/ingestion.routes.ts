@@ -19,7 +19,8 @@ import { Issue } from '../issues/issue.types';
 import { Uploader } from '../validation/validation.context';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { buildErrorsSheet } from '../output/errors-sheet.writer';
-import { buildTemplate } from '../templates/template.writer';
+import { todayIn } from '../../src/services/clock';
+import { buildPrefilledReporte, buildTemplate } from '../templates/template.writer';
 import { BatchStore } from '../worker/batch.store';
 import { inboxLayout, safeFileName, storeAndEnqueue } from '../worker/inbox.scanner';
 import { StorageError, writeFileAtomic } from '../worker/storage.files';
@@ -109,6 +110,8 @@ function storageHttpError(err: unknown, logger: Logger): unknown {
  *   POST /uploads                    multipart field "file" → 202 { batchId } (a pending batch; GraphQL shows it)
  *   POST /uploads/validate           multipart field "file" → 200 the dry run of `rumbo validate` for this key (nothing written)
  *   GET  /templates/:kind            blank template plan|reporte|instancia (.xlsx)
+ *   GET  /templates/reporte?prefill=1[&entidad=CODE][&fecha=YYYY-MM-DD]
+ *                                    REPORTE pre-filled with the entity's due periods (ENTITY: its own; ADMIN: entidad required)
  *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet (built once at rejection, stored)
  */
 export interface IngestionRouteOptions {
@@ -219,7 +222,44 @@ export function mountIngestionRoutes(
       next(new HttpError(404, 'Plantillas: plan, reporte o instancia.', 'NOT_FOUND'));
       return;
     }
-    res.type(XLSX_MIME).attachment(`plantilla-${kind.toLowerCase()}.xlsx`).send(buildTemplate(kind));
+    const prefill = req.query.prefill === '1' || req.query.prefill === 'true';
+    const send = async () => {
+      if (!prefill) {
+        res
+          .type(XLSX_MIME)
+          .attachment(`plantilla-${kind.toLowerCase()}.xlsx`)
+          .send(await buildTemplate(kind));
+        return;
+      }
+      if (kind !== ImportKind.REPORTE)
+        throw new HttpError(400, 'Solo la plantilla de reporte se puede prellenar (?prefill=1).', 'BAD_REQUEST');
+      const viewer = res.locals.viewer as Viewer;
+      if (viewer.role !== 'ADMIN' && viewer.role !== 'ENTITY') {
+        throw new HttpError(
+          403,
+          'La plantilla prellenada es para las claves de una entidad (ENTITY) o de la oficina (ADMIN).',
+          'FORBIDDEN',
+        );
+      }
+      const entityCode = typeof req.query.entidad === 'string' ? req.query.entidad : null;
+      let entity;
+      try {
+        entity = await services.reportingDesk.entityFor(viewer, entityCode);
+      } catch (err) {
+        const code = (err as { extensions?: { code?: string } }).extensions?.code;
+        const status = code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : code === 'BAD_USER_INPUT' ? 400 : 0;
+        if (!status) throw err;
+        throw new HttpError(status, (err as Error).message.replace('(entityCode)', '(?entidad=CÓDIGO)'), code!);
+      }
+      const date =
+        typeof req.query.fecha === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(req.query.fecha) ? req.query.fecha : todayIn(config.timeZone);
+      const desk = await services.reportingDesk.desk(entity, date);
+      res
+        .type(XLSX_MIME)
+        .attachment(`reporte-${safeFileName(entity.code)}-${date}.xlsx`)
+        .send(await buildPrefilledReporte(desk));
+    };
+    send().catch(next);
   });
 
   /** The Errores workbook stored when the batch was rejected; null when there is none (older batches, storage trouble). */

@@ -218,6 +218,7 @@ export function readSheet(workbook: WorkbookData, def: SheetDef, issues: IssueCo
   for (let r = 1; r < data.rows.length; r++) {
     const cells = data.rows[r];
     if (!cells || isEmptyRow(cells)) continue;
+    if (def.unansweredPrefill && isUnansweredPrefill(cells, header, def.unansweredPrefill)) continue;
     const out: MutableRow = { values: new Map(), numbers: new Map(), invalid: new Set(), notAvailable: new Set() };
     for (const column of def.columns) {
       const index = header.columns.get(column.key);
@@ -232,6 +233,15 @@ export function readSheet(workbook: WorkbookData, def: SheetDef, issues: IssueCo
   }
   checkRowCount(def, name, rows.length, rows, issues);
   return { data, name, header, rows };
+}
+
+/** A row of a pre-filled template the entity left unanswered (see SheetDef.unansweredPrefill). */
+function isUnansweredPrefill(cells: SheetRow, header: HeaderMap, rule: NonNullable<SheetDef['unansweredPrefill']>): boolean {
+  const filled = (key: string) => {
+    const index = header.columns.get(key);
+    return index !== undefined && !isEmptyCell(cells[index]);
+  };
+  return rule.informative.some(filled) && !rule.answers.some(filled);
 }
 
 function checkRowCount(def: SheetDef, name: string, count: number, rows: readonly RowRead[], issues: IssueCollector): void {

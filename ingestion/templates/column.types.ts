@@ -37,6 +37,8 @@ export interface ColumnDef {
   readonly width?: number;
   /** Example value shown in `Instrucciones`. */
   readonly example?: string;
+  /** Written by Rumbo in a pre-filled template for the reader (a name, a goal); read but never imported. */
+  readonly informative?: boolean;
 }
 
 export interface SheetDef {
@@ -50,6 +52,11 @@ export interface SheetDef {
   readonly singleRow?: boolean;
   /** At least one data row. */
   readonly requiresRows?: boolean;
+  /**
+   * Pre-filled templates: a row whose `informative` columns hold something (so Rumbo wrote it) and whose
+   * `answers` columns are all empty is a period the entity did not answer: skipped, not an error.
+   */
+  readonly unansweredPrefill?: { readonly informative: readonly string[]; readonly answers: readonly string[] };
   readonly columns: readonly ColumnDef[];
 }
 

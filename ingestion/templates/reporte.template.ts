@@ -8,6 +8,11 @@ export const REPORTE_SHEET: SheetDef = {
   description: 'Una fila por producto y periodo reportado.',
   optional: false,
   requiresRows: true,
+  // a row of the pre-filled template (name or goal written by Rumbo) left without value or texts: not reported, skipped
+  unansweredPrefill: {
+    informative: ['itemName', 'periodGoal'],
+    answers: ['value', 'qualitativeProgress', 'difficulties', 'evidence', 'reportedBy'],
+  },
   columns: [
     {
       key: 'policyCode',
@@ -31,6 +36,18 @@ export const REPORTE_SHEET: SheetDef = {
       example: '3.5',
       width: 12,
     },
+    {
+      key: 'itemName',
+      header: 'Nombre',
+      required: false,
+      type: 'text',
+      maxLength: LONG_TEXT,
+      informative: true,
+      meaning:
+        'Solo informativa: en la plantilla prellenada Rumbo escribe aquí el nombre del producto o resultado. No se importa; puede dejarla vacía o quitarla.',
+      format: 'Texto.',
+      width: 40,
+    },
     yearColumn('year', 'Vigencia', true, 'Año reportado, dentro del horizonte de la política.'),
     {
       key: 'period',
@@ -43,6 +60,17 @@ export const REPORTE_SHEET: SheetDef = {
       format: 'ANUAL, S1, S2, T1 a T4 o M01 a M12.',
       example: 'S1',
       width: 10,
+    },
+    {
+      key: 'periodGoal',
+      header: 'Meta del periodo',
+      required: false,
+      type: 'number',
+      informative: true,
+      meaning:
+        'Solo informativa: en la plantilla prellenada Rumbo escribe aquí la meta del periodo según el plan. No se importa; puede dejarla vacía o quitarla.',
+      format: 'Número.',
+      width: 14,
     },
     {
       key: 'value',

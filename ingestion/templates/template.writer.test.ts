@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { ImportKind } from '../../src/domain/enums';
 import { cellAsText } from '../cells/cell.reader';
 import { ParsedPlan } from '../model/parsed-workbook.types';
@@ -20,8 +21,13 @@ function filled(kind: ImportKind, objects: Record<string, readonly RowObject[]>)
 }
 
 describe.each([ImportKind.PLAN, ImportKind.REPORTE, ImportKind.INSTANCIA])('template %s', (kind) => {
-  const workbook = readBack(buildTemplate(kind));
+  let bytes: Buffer;
+  let workbook: ReturnType<typeof readBack>;
   const template = templateOf(kind);
+  beforeAll(async () => {
+    bytes = await buildTemplate(kind);
+    workbook = readBack(bytes);
+  });
 
   it('has Instrucciones first, then every sheet of the definition', () => {
     expect(workbook.sheets.map((s) => s.name)).toEqual(['Instrucciones', ...template.sheets.map((s) => s.name)]);
@@ -53,7 +59,7 @@ describe.each([ImportKind.PLAN, ImportKind.REPORTE, ImportKind.INSTANCIA])('temp
   });
 
   it('rejects the empty template only for missing data, never for its structure', () => {
-    const issues = validateWorkbook(parseWorkbook(buildTemplate(kind)));
+    const issues = validateWorkbook(parseWorkbook(bytes));
     expect(issues.every((i) => i.code === 'HOJA_SIN_DATOS')).toBe(true);
   });
 });
@@ -91,5 +97,25 @@ describe('template round trip: generated template → filled rows → parse → 
     expect(issues).toEqual([
       expect.objectContaining({ code: 'NUMERO_AMBIGUO', sheet: 'Metas', row: 12, column: 'Vigencia', value: '2.024' }),
     ]);
+  });
+});
+
+describe('blank templates are styled for filling in', () => {
+  it('REPORTE: frozen styled header with notes, text format on codes, drop-downs on periods, a whole-number year', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate(ImportKind.REPORTE)) as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Instrucciones', 'Reporte', 'Entidades']);
+    const ws = wb.getWorksheet('Reporte')!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(String(ws.getCell('B1').note)).toContain('Ejemplo: 3.5');
+    for (const row of [2, 50, 201]) {
+      expect(ws.getCell(`B${row}`).numFmt).toBe('@');
+      expect(ws.getCell(`E${row}`).dataValidation).toMatchObject({ type: 'list' });
+      expect(String(ws.getCell(`E${row}`).dataValidation.formulae[0])).toContain('T4');
+      expect(ws.getCell(`D${row}`).dataValidation).toMatchObject({ type: 'whole', formulae: [1900, 2200] });
+      expect(ws.getCell(`G${row}`).dataValidation).toMatchObject({ type: 'decimal', formulae: [0] });
+    }
+    expect(ws.getCell('A2').value).toBeNull();
   });
 });

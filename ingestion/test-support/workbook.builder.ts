@@ -2,7 +2,7 @@
 import { ImportKind } from '../../src/domain/enums';
 import { ColumnDef, SheetDef, templateHeader } from '../templates/column.types';
 import { templateOf } from '../templates/template.registry';
-import { buildTemplate } from '../templates/template.writer';
+import { templateSheets } from '../templates/template.writer';
 import { readWorkbook, writeWorkbook } from '../xlsx/xlsx.adapter';
 import { Cell, SheetSpec, WorkbookData, WritableCell } from '../xlsx/workbook.types';
 
@@ -55,7 +55,8 @@ const toWritable = (cell: Cell | undefined): WritableCell => {
 
 /** The generated template of `kind`, with `rows` appended below the headers of each named sheet. */
 export function fillTemplate(kind: ImportKind, rows: Record<string, Rows>): Buffer {
-  const template = readBack(buildTemplate(kind));
+  // the blank template's content (Instrucciones, headers), as the template writer lays it out
+  const template = readBack(writeWorkbook(templateSheets(kind)));
   const sheets = template.sheets.map((sheet): SheetSpec => {
     const existing = sheet.rows.map((r) => (r ?? []).map(toWritable));
     return { name: sheet.name, rows: [...existing, ...(rows[sheet.name] ?? [])] };

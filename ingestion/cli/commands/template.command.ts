@@ -40,7 +40,7 @@ export const templateCommand: CliCommand = {
       );
     const output = ctx.values.output;
     if (typeof output !== 'string' || !output) return ctx.usageError(ctx.t({ es: 'Falta -o ARCHIVO.xlsx.', en: 'Missing -o FILE.xlsx.' }));
-    await fs.writeFile(output, buildTemplate(kind));
+    await fs.writeFile(output, await buildTemplate(kind));
     ctx.io.out(
       ctx.t({ es: `Plantilla ${kind} escrita en ${path.resolve(output)}`, en: `Template ${kind} written to ${path.resolve(output)}` }),
     );

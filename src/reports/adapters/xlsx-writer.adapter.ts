@@ -84,3 +84,194 @@ export async function writeXlsx(spec: WorkbookSpec): Promise<Buffer> {
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/* ------------------------------------------------------------------------------------------------ *
+ * Workbooks people fill in (templates) and the Errores workbook: header row 1, drop-down lists, text  *
+ * format, locked cells, notes and internal links. The same adapter: ExcelJS stays in this one file.   *
+ * ------------------------------------------------------------------------------------------------ */
+
+/** A value cell of a form sheet; `null` leaves it empty. */
+export interface FormCell {
+  value: string | number | null;
+  /** Overrides the column's `locked`. */
+  locked?: boolean;
+  /** A per-cell drop-down list (overrides the column's list). */
+  list?: readonly string[];
+  /** Background, hex RRGGBB. */
+  fill?: string;
+  /** A note (comment) on the cell. */
+  note?: string;
+  /** An internal link: sheet name and cell address (`C5`). Links never leave the workbook. */
+  link?: { sheet: string; cell: string };
+  bold?: boolean;
+}
+
+export interface FormColumn {
+  /** Header text in row 1 (with its ` *` when required). */
+  header: string;
+  width: number;
+  /** Cells formatted as text (`@`): `1.10` stays `1.10`. */
+  text?: boolean;
+  /** Number format of the column's cells, e.g. `0.##`. */
+  numFmt?: string;
+  /** Drop-down list of the column's cells (written only when it fits Excel's 255 characters). */
+  list?: readonly string[];
+  /** A whole number between these bounds (data validation), e.g. a year. */
+  wholeBetween?: [number, number];
+  /** A decimal of at least this value (data validation). */
+  decimalMin?: number;
+  /** A note on the header cell (what to write). */
+  note?: string;
+  /** Data cells locked when the sheet is protected (default false: fillable). */
+  locked?: boolean;
+  /** Header shaded as informative (filled by Rumbo, not imported). */
+  informative?: boolean;
+}
+
+export interface FormSheet {
+  name: string;
+  /** A plain text sheet (Instrucciones): rows written as they are, the `boldRows` in bold, widths per column. */
+  plain?: { rows: readonly (readonly (string | number | null)[])[]; widths: readonly number[]; boldRows?: readonly number[] };
+  columns?: readonly FormColumn[];
+  rows?: readonly (readonly FormCell[])[];
+  /** Empty rows below the data that keep the column's format and drop-downs (default 200; 0 when protected and nothing may be added). */
+  blankRows?: number;
+  /** Protect the sheet: only unlocked cells can be changed (no password: it guides, it does not secure). */
+  protect?: boolean;
+}
+
+const HEADER_FILL = '1F4E79';
+const INFORMATIVE_FILL = '5B6B7A';
+const LOCKED_FILL = 'EEF2F6';
+
+/** A list for a data-validation formula: Excel takes at most 255 characters between the quotes. */
+function listFormula(items: readonly string[]): string | null {
+  const joined = items.map((i) => i.replace(/"/g, '')).join(',');
+  return items.length && joined.length <= 255 ? `"${joined}"` : null;
+}
+
+function validationOf(column: FormColumn, list: readonly string[] | undefined): ExcelJS.DataValidation | null {
+  const formula = list ? listFormula(list) : null;
+  if (formula) {
+    return {
+      type: 'list',
+      allowBlank: true,
+      formulae: [formula],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Valor fuera de la lista',
+      error: `Elija un valor de la lista: ${list!.join(', ').slice(0, 200)}`,
+    };
+  }
+  if (column.wholeBetween) {
+    return {
+      type: 'whole',
+      operator: 'between',
+      allowBlank: true,
+      formulae: [column.wholeBetween[0], column.wholeBetween[1]],
+      showErrorMessage: true,
+      errorTitle: 'Número entero',
+      error: `Escriba un número entero entre ${column.wholeBetween[0]} y ${column.wholeBetween[1]}.`,
+    };
+  }
+  if (column.decimalMin !== undefined) {
+    return {
+      type: 'decimal',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      formulae: [column.decimalMin],
+      showErrorMessage: true,
+      errorTitle: 'Número',
+      error: `Escriba un número mayor o igual que ${column.decimalMin}, sin separador de miles.`,
+    };
+  }
+  return null;
+}
+
+function addFormSheet(wb: ExcelJS.Workbook, sheet: FormSheet): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name.slice(0, 31));
+  if (sheet.plain) {
+    sheet.plain.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+    sheet.plain.rows.forEach((row, r) => {
+      const excelRow = ws.getRow(r + 1);
+      row.forEach((value, c) => {
+        if (value === null || value === '') return;
+        const cell = excelRow.getCell(c + 1);
+        cell.value = value;
+        cell.alignment = { vertical: 'top', wrapText: row.length > 1 };
+      });
+      if (sheet.plain!.boldRows?.includes(r)) excelRow.font = { bold: true };
+    });
+    return ws;
+  }
+  const columns = sheet.columns ?? [];
+  const rows = sheet.rows ?? [];
+  columns.forEach((col, i) => {
+    const column = ws.getColumn(i + 1);
+    column.width = col.width;
+    const header = ws.getCell(1, i + 1);
+    header.value = col.header;
+    header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(col.informative ? INFORMATIVE_FILL : HEADER_FILL) } };
+    header.alignment = { vertical: 'middle', wrapText: true };
+    header.border = { bottom: { style: 'thin', color: { argb: 'FF000000' } } };
+    if (col.note) header.note = col.note;
+  });
+  ws.getRow(1).height = 32;
+  const blank = sheet.blankRows ?? (sheet.protect ? 0 : 200);
+  const last = rows.length + blank;
+  for (let r = 0; r < last; r++) {
+    const data = rows[r];
+    columns.forEach((col, i) => {
+      const c = ws.getCell(r + 2, i + 1);
+      const given = data?.[i];
+      if (given && given.value !== null && given.value !== '') c.value = given.value;
+      if (col.text) c.numFmt = '@';
+      else if (col.numFmt) c.numFmt = col.numFmt;
+      const locked = given?.locked ?? col.locked ?? false;
+      c.protection = { locked };
+      if (locked && sheet.protect) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(LOCKED_FILL) } };
+      if (given?.fill) c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: argb(given.fill) } };
+      if (given?.bold) c.font = { bold: true };
+      if (given?.note) c.note = given.note;
+      if (given?.link) {
+        c.value = { text: String(given.value ?? ''), hyperlink: `#'${given.link.sheet.replace(/'/g, "''")}'!${given.link.cell}` };
+        c.font = { color: { argb: 'FF0563C1' }, underline: true };
+      }
+      const validation = locked ? null : validationOf(col, given?.list ?? col.list);
+      if (validation) c.dataValidation = validation;
+    });
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  return ws;
+}
+
+/** Writes a workbook of form sheets, in order (the first sheet is the one that opens). */
+export async function writeFormWorkbook(spec: {
+  creator: string;
+  title: string;
+  created: Date;
+  sheets: readonly FormSheet[];
+}): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = spec.creator;
+  wb.title = spec.title;
+  wb.created = spec.created;
+  wb.modified = spec.created;
+  for (const sheet of spec.sheets) {
+    const ws = addFormSheet(wb, sheet);
+    if (sheet.protect) {
+      await ws.protect('', {
+        selectLockedCells: true,
+        selectUnlockedCells: true,
+        formatColumns: true,
+        formatRows: true,
+        sort: false,
+        autoFilter: false,
+        insertRows: false,
+        deleteRows: false,
+      });
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
