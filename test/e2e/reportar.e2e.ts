@@ -93,13 +93,21 @@ function columnOf(sheet: ExcelJS.Worksheet, header: string): number {
   return found;
 }
 
-function fillReport(workbook: ExcelJS.Workbook, product: string, value: string | number, period = 'ANUAL'): void {
+/** The pre-filled row of a product's period (codes, name and goal written by the server). */
+function rowOf(sheet: ExcelJS.Worksheet, product: string, year: number, period: string): ExcelJS.Row {
+  const [code, y, p] = ['Código producto', 'Vigencia', 'Periodo'].map((h) => columnOf(sheet, h));
+  for (let n = 2; n <= sheet.rowCount; n++) {
+    const row = sheet.getRow(n);
+    if (String(row.getCell(code!).value) === product && Number(row.getCell(y!).value) === year && String(row.getCell(p!).value) === period)
+      return row;
+  }
+  throw new Error(`no pre-filled row for ${product} ${year} ${period}`);
+}
+
+/** What the entity types: the value (and who reports) in its product's row. */
+function fillValue(workbook: ExcelJS.Workbook, value: string | number): void {
   const sheet = workbook.getWorksheet('Reporte')!;
-  const row = sheet.getRow(2);
-  row.getCell(columnOf(sheet, 'Código política')).value = POLICY;
-  row.getCell(columnOf(sheet, 'Código producto')).value = product;
-  row.getCell(columnOf(sheet, 'Vigencia')).value = YEAR;
-  row.getCell(columnOf(sheet, 'Periodo')).value = period;
+  const row = rowOf(sheet, OWN_PRODUCT, YEAR, 'ANUAL');
   row.getCell(columnOf(sheet, 'Valor')).value = value;
   row.getCell(columnOf(sheet, 'Reportado por')).value = 'Ana Pérez';
   row.commit();
@@ -141,6 +149,19 @@ async function deskPeriod(key: string, product: string) {
   };
 }
 
+/** The entity's due periods as `code year period`: all of them, and those still missing. */
+async function duePeriods(key: string): Promise<{ all: string[]; missing: string[] }> {
+  const desk = (await gql(DESK, {}, { token: key })).reportingDesk;
+  const all: string[] = [];
+  const missing: string[] = [];
+  for (const i of desk.items as { code: string; periods: { year: number; period: string; state: string }[] }[])
+    for (const p of i.periods) {
+      all.push(`${i.code} ${p.year} ${p.period}`);
+      if (p.state === 'MISSING') missing.push(`${i.code} ${p.year} ${p.period}`);
+    }
+  return { all, missing };
+}
+
 /** The desk's row of a product and period in the page. */
 const deskRow = (page: Page, product: string, label: string) =>
   page
@@ -180,24 +201,43 @@ test('an entity signs in from a link, reports from its pre-filled REPORTE and se
   const signedIn = performance.now();
   const workbook = await downloadTemplate(desk);
   const downloaded = performance.now();
-  expect(workbook.worksheets[0]!.name).toBe('Instrucciones');
+  // the pre-filled REPORTE: Instrucciones first; one row per due period of the desk, codes locked, value open, drop-downs
+  expect(workbook.worksheets.map((w) => w.name)).toEqual(['Instrucciones', 'Reporte']);
   const sheet = workbook.getWorksheet('Reporte')!;
-  expect(columnOf(sheet, 'Valor')).toBeGreaterThan(0);
+  const deskPeriods = await duePeriods(key);
+  const rows: string[] = [];
+  const [code, y, p] = ['Código producto', 'Vigencia', 'Periodo'].map((h) => columnOf(sheet, h));
+  sheet.eachRow((row, n) => {
+    if (n > 1) rows.push(`${String(row.getCell(code!).value)} ${String(row.getCell(y!).value)} ${String(row.getCell(p!).value)}`);
+  });
+  expect(rows.length).toBeGreaterThan(0);
+  for (const r of rows) expect(deskPeriods.all).toContain(r); // every row is a due period of this entity
+  for (const r of deskPeriods.missing) expect(rows).toContain(r); // and every missing one is there
+  expect((sheet as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+  const own = rowOf(sheet, OWN_PRODUCT, YEAR, 'ANUAL');
+  for (const h of ['Código política', 'Código producto', 'Nombre', 'Meta del periodo'])
+    expect({ h, locked: own.getCell(columnOf(sheet, h)).protection?.locked ?? true }).toEqual({ h, locked: true });
+  for (const h of ['Valor', 'Avance cualitativo', 'Reportado por'])
+    expect({ h, locked: own.getCell(columnOf(sheet, h)).protection?.locked }).toEqual({ h, locked: false });
+  expect(own.getCell(columnOf(sheet, 'Código producto')).numFmt).toBe('@');
+  expect(own.getCell(columnOf(sheet, 'Periodo')).dataValidation).toMatchObject({ type: 'list' });
+  expect(own.getCell(columnOf(sheet, 'Vigencia')).dataValidation).toMatchObject({ type: 'list' });
+  expect(own.getCell(columnOf(sheet, 'Valor')).value).toBeNull();
 
   // a bad cell: the page lists it with its sheet, row, column and value, and offers no "Enviar"
-  fillReport(workbook, OWN_PRODUCT, 'treinta');
+  fillValue(workbook, 'treinta');
   await dropFile(desk, await bytesOf(workbook), 'reporte-spds.xlsx');
   const sheetIssues = desk.getByTestId('revision-hoja-Reporte');
   await expect(sheetIssues).toBeVisible();
   const bad = sheetIssues.locator('tbody tr').filter({ hasText: 'treinta' });
   await expect(bad).toHaveCount(1);
-  await expect(bad.locator('td').nth(1)).toHaveText('2');
+  await expect(bad.locator('td').nth(1)).toHaveText(String(own.number));
   await expect(bad.locator('td').nth(2)).toHaveText('Valor');
   await expect(desk.getByRole('button', { name: 'Enviar' })).toHaveCount(0);
   const checked = performance.now();
 
   // fixed, picked with the file picker this time, then sent
-  fillReport(workbook, OWN_PRODUCT, 31);
+  fillValue(workbook, 31);
   await desk.getByTestId('archivo').setInputFiles({
     name: 'reporte-spds.xlsx',
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -229,11 +269,18 @@ test('an entity signs in from a link, reports from its pre-filled REPORTE and se
 });
 
 test("the same flow with another entity's product is refused in the page, with nothing written", async ({ page, browser, server }) => {
+  test.setTimeout(60_000);
   const link = await createKeyOnPage(page, server.tokens.admin, 'Luis Gómez (SPDS)');
   const desk = await openLink(browser, link);
   await desk.goto('/reportar');
   const workbook = await downloadTemplate(desk);
-  fillReport(workbook, OTHERS_PRODUCT, 12, 'M01');
+  // the entity retypes its row as another entity's product (a copied workbook, the protection removed)
+  const sheet = workbook.getWorksheet('Reporte')!;
+  const row = rowOf(sheet, OWN_PRODUCT, YEAR, 'ANUAL');
+  row.getCell(columnOf(sheet, 'Código producto')).value = OTHERS_PRODUCT;
+  row.getCell(columnOf(sheet, 'Periodo')).value = 'M01';
+  row.getCell(columnOf(sheet, 'Valor')).value = 12;
+  row.commit();
   const before = await checksums(server.databaseUrl);
   await dropFile(desk, await bytesOf(workbook), 'reporte-ajeno.xlsx');
   const issue = desk.getByTestId('revision-hoja-Reporte').locator('tbody tr').first();
@@ -247,6 +294,7 @@ test("the same flow with another entity's product is refused in the page, with n
 });
 
 test('on /reportar/lotes an entity sees only its own batches; axe and the keyboard on the desk', async ({ page, browser, server }) => {
+  test.setTimeout(60_000);
   const link = await createKeyOnPage(page, server.tokens.admin, 'Marta Ruiz (SPDS)');
   const desk = await openLink(browser, link);
   await desk.goto('/reportar/lotes');
