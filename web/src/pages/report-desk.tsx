@@ -69,7 +69,7 @@ export function DeskTable({ desk }: { desk: DeskData }) {
   return (
     <>
       <p data-testid="escritorio-resumen">
-        Al {formatLongDate(desk.date)}: {formatNumber(c.missing)} {c.missing === 1 ? 'periodo falta' : 'periodos faltan'},{' '}
+        A la fecha ({formatLongDate(desk.date)}): {formatNumber(c.missing)} {c.missing === 1 ? 'periodo falta' : 'periodos faltan'},{' '}
         {formatNumber(c.returned)} {c.returned === 1 ? 'devuelto' : 'devueltos'} para corregir, {formatNumber(c.submitted)} en revisión,{' '}
         {formatNumber(c.approved)} {c.approved === 1 ? 'aprobado' : 'aprobados'} y {formatNumber(c.closed)}{' '}
         {c.closed === 1 ? 'cerrado' : 'cerrados'}.
