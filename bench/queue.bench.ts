@@ -67,7 +67,7 @@ export async function queueBench(o: RunOptions, log: (m: string) => void): Promi
   });
   const server = await startHttpServer(config, logger, {
     routes: (app, services, authenticate) =>
-      mountIngestionRoutes(app, services, authenticate, config, logger, () => wakeOnUpload && worker.wake()),
+      mountIngestionRoutes(app, services, authenticate, config, logger, { onQueued: () => wakeOnUpload && worker.wake() }),
   });
   worker.start();
   await worker.tick();

@@ -1,18 +1,23 @@
 import busboy from 'busboy';
 import express, { Express, NextFunction, Request, Response } from 'express';
 import { promises as fs } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { AppConfig } from '../../src/config/config';
 import { ImportKind, ImportStatus } from '../../src/domain/enums';
-import { ImportBatchRecord, ImportIssueRecord } from '../../src/entities';
+import { ImportBatchRecord, ImportIssueRecord, OrgEntityRecord } from '../../src/entities';
 import { Authenticate, requireViewer } from '../../src/server/auth';
 import { createLogger, Logger } from '../../src/server/logger';
 import { Services } from '../../src/services';
 import { canUpload, isAdmin } from '../../src/services/access';
 import { AuditAction } from '../../src/services/audit.service';
 import { Viewer } from '../../src/services/viewer';
-import { errorsPathFor } from '../import/import.pipeline';
+import { errorsPathFor, rowsRead } from '../import/import.pipeline';
 import { ParseSandbox } from '../import/parse.sandbox';
+import { loadValidationContext } from '../import/validation-context.loader';
+import { summarizeIssues } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
+import { Uploader } from '../validation/validation.context';
+import { validateWorkbook } from '../validation/workbook.validator';
 import { buildErrorsSheet } from '../output/errors-sheet.writer';
 import { todayIn } from '../../src/services/clock';
 import { buildPrefilledReporte, buildTemplate } from '../templates/template.writer';
@@ -103,19 +108,24 @@ function storageHttpError(err: unknown, logger: Logger): unknown {
 /**
  * Plain HTTP routes of the ingestion (not GraphQL):
  *   POST /uploads                    multipart field "file" → 202 { batchId } (a pending batch; GraphQL shows it)
+ *   POST /uploads/validate           multipart field "file" → 200 the dry run of `rumbo validate` for this key (nothing written)
  *   GET  /templates/:kind            blank template plan|reporte|instancia (.xlsx)
  *   GET  /templates/reporte?prefill=1[&entidad=CODE][&fecha=YYYY-MM-DD]
  *                                    REPORTE pre-filled with the entity's due periods (ENTITY: its own; ADMIN: entidad required)
  *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet (built once at rejection, stored)
  */
+export interface IngestionRouteOptions {
+  /** Called after an upload is queued: a worker in the same process starts on it at once instead of at its next scan. */
+  onQueued?: (batchId: number) => void;
+}
+
 export function mountIngestionRoutes(
   app: Express,
   services: Services,
   authenticate: Authenticate,
   config: AppConfig,
   logger: Logger = createLogger(config),
-  /** Called after an upload is enqueued: the worker of this process starts it at once (`ImportWorker.wake`). */
-  onEnqueued?: (batchId: number) => void,
+  options: IngestionRouteOptions = {},
 ): void {
   const store = new BatchStore(services.ds, config.importStaleAfterMs);
   const layout = inboxLayout(config.inboxDir, config.storageDir);
@@ -124,25 +134,75 @@ export function mountIngestionRoutes(
   const sandbox = new ParseSandbox(config.parseSandbox);
   const router = express.Router();
 
+  /** The upload of an ADMIN or ENTITY key, refused with a Spanish message when too large or not a workbook. */
+  async function receiveWorkbook(req: Request, viewer: Viewer) {
+    if (!canUpload(viewer)) throw new HttpError(403, 'Este token no puede cargar archivos (solo ADMIN y ENTITY).', 'FORBIDDEN');
+    const { name, bytes } = await readUpload(req, config.uploadMaxBytes);
+    const type = sniffWorkbookType(bytes);
+    if (!type) {
+      const message = looksLikeCsv(bytes)
+        ? 'El archivo CSV debe estar codificado en UTF-8: en Excel use «Guardar como» → «CSV UTF-8 (delimitado por comas)».'
+        : 'El archivo no es un libro .xlsx, .xls, .ods ni .csv (se revisa el contenido, no la extensión).';
+      throw new HttpError(415, message, 'UNSUPPORTED_MEDIA_TYPE');
+    }
+    return { name, bytes, type };
+  }
+
+  /** Who the workbook is checked for: the key's entity, or the planning office (ADMIN), as the worker does. */
+  async function uploaderOf(viewer: Viewer): Promise<Uploader> {
+    if (viewer.role === 'ADMIN' || viewer.entityId === null) return { entityCode: null, planningOffice: true };
+    const entity = await services.ds.getRepository(OrgEntityRecord).findOneBy({ id: viewer.entityId });
+    return { entityCode: entity?.code ?? null, planningOffice: false };
+  }
+
+  router.post('/uploads/validate', guard, async (req, res, next) => {
+    try {
+      const viewer = res.locals.viewer as Viewer;
+      const { name, bytes, type } = await receiveWorkbook(req, viewer);
+      const started = performance.now();
+      // Parsed in the isolated thread, checked against the stored data as the worker would for this key; nothing is written.
+      const parsed = await sandbox.parse(bytes, config.importLimits);
+      const context = await loadValidationContext(services.ds.manager, parsed, await uploaderOf(viewer));
+      const summary = summarizeIssues(validateWorkbook(parsed, context), config.importMaxIssuesPerCode);
+      res.json({
+        fileName: safeFileName(name),
+        type,
+        kind: parsed.kind,
+        rows: rowsRead(parsed),
+        valid: summary.errorCount === 0,
+        errorCount: summary.errorCount,
+        warningCount: summary.warningCount,
+        rowsWithErrors: summary.rowsWithErrors,
+        truncated: summary.truncated,
+        issues: summary.kept.map((i) => ({
+          severity: i.severity,
+          code: i.code,
+          sheet: i.sheet,
+          row: i.row,
+          column: i.column,
+          value: i.value,
+          message: i.message,
+        })),
+        totals: summary.totals,
+        ms: Math.round(performance.now() - started),
+      });
+    } catch (err) {
+      next(err);
+    }
+  });
+
   router.post('/uploads', guard, async (req, res, next) => {
     try {
       const viewer = res.locals.viewer as Viewer;
-      if (!canUpload(viewer)) throw new HttpError(403, 'Este token no puede cargar archivos (solo ADMIN y ENTITY).', 'FORBIDDEN');
-      const { name, bytes } = await readUpload(req, config.uploadMaxBytes);
-      const type = sniffWorkbookType(bytes);
-      if (!type) {
-        const message = looksLikeCsv(bytes)
-          ? 'El archivo CSV debe estar codificado en UTF-8: en Excel use «Guardar como» → «CSV UTF-8 (delimitado por comas)».'
-          : 'El archivo no es un libro .xlsx, .xls, .ods ni .csv (se revisa el contenido, no la extensión).';
-        throw new HttpError(415, message, 'UNSUPPORTED_MEDIA_TYPE');
-      }
+      const { name, bytes, type } = await receiveWorkbook(req, viewer);
       let batchId: number;
       try {
         batchId = await storeAndEnqueue(store, layout, bytes, name, viewer.name, viewer.role === 'ADMIN' ? null : viewer.entityId);
       } catch (err) {
         throw storageHttpError(err, logger);
       }
-      onEnqueued?.(batchId);
+      // The worker of this process starts it at once (ImportWorker.wake); others find it by polling.
+      options.onQueued?.(batchId);
       await services.audit.record({
         actor: viewer,
         action: AuditAction.UPLOAD,

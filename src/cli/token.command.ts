@@ -5,6 +5,7 @@
  */
 import { parseArgs, ParseArgsConfig } from 'node:util';
 import { ApiTokenRecord } from '../entities';
+import { tokenErrorInSpanish } from '../services/token.messages';
 import { MAX_EXPIRY_DAYS, TokenError, TokenService, isTokenActive } from '../services/token.service';
 import { Role } from '../services/viewer';
 
@@ -33,34 +34,6 @@ export const TOKEN_USAGE = `Uso:
   list     tokens activos (--all: también los revocados). Nunca muestra secretos.`;
 
 class UsageError extends Error {}
-
-/** The token service's refusals, as the office reads them. */
-const SPANISH: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/^Unknown role "(.*)": use ADMIN, ENTITY or VIEWER\.$/, (m) => `Rol desconocido «${m[1]}»: use ADMIN, ENTITY o VIEWER.`],
-  [/^An ENTITY token needs --entity CODE/, () => 'Un token ENTITY necesita --entity CÓDIGO (la entidad por la que actúa).'],
-  [/^No entity has the code "(.*)"\.$/, (m) => `Ninguna entidad tiene el código «${m[1]}».`],
-  [/^A (\w+) token is not bound to an entity: remove --entity\.$/, (m) => `Un token ${m[1]} no se ata a una entidad: quite --entity.`],
-  [/^The token name must not contain control characters\.$/, () => 'El nombre del token no puede tener caracteres de control.'],
-  [
-    /^Expiry must be a whole number of days between 1 and (\d+)\.$/,
-    (m) => `El vencimiento debe ser un número entero de días entre 1 y ${m[1]}.`,
-  ],
-  [/^No token has the id (.*)\.$/, (m) => `Ningún token tiene el id ${m[1]}.`],
-  [/^No token matches that secret\.$/, () => 'Ningún token corresponde a ese secreto.'],
-  [/^No token has the prefix "(.*)"\.$/, (m) => `Ningún token tiene el prefijo «${m[1]}».`],
-  [
-    /^Several tokens share that prefix \(ids (.*)\): revoke by id\.$/,
-    (m) => `Varios tokens comparten ese prefijo (ids ${m[1]}): revoque por id.`,
-  ],
-];
-
-function inSpanish(message: string): string {
-  for (const [re, say] of SPANISH) {
-    const m = re.exec(message);
-    if (m) return say(m);
-  }
-  return message;
-}
 
 /** parseArgs' English errors, in Spanish. */
 function parseProblem(e: Error & { code?: string }): string {
@@ -196,7 +169,7 @@ export async function tokenCommand(argv: string[], io: CliIo, services: TokenCom
       return 2;
     }
     if (e instanceof TokenError) {
-      io.err(inSpanish(e.message));
+      io.err(tokenErrorInSpanish(e.message));
       return 1;
     }
     throw e;

@@ -34,6 +34,8 @@ export interface CreateTokenInput {
   name?: string | null;
   /** Days until the token expires; null or undefined: never. */
   expiresInDays?: number | null;
+  /** An exact expiry instant instead of `expiresInDays` (the web form's date); after now, at most MAX_EXPIRY_DAYS ahead. */
+  expiresAt?: Date | null;
   /** Who creates it: "cli", an operator's label… */
   createdBy: string;
 }
@@ -86,6 +88,13 @@ export class TokenService {
       throw new TokenError(`Expiry must be a whole number of days between 1 and ${MAX_EXPIRY_DAYS}.`);
     }
     const createdAt = this.now();
+    const at = input.expiresAt ?? null;
+    if (at !== null) {
+      if (days !== null) throw new TokenError('Give either an expiry date or a number of days, not both.');
+      const ms = at.getTime() - createdAt.getTime();
+      if (!Number.isFinite(ms) || ms <= 0 || ms > MAX_EXPIRY_DAYS * DAY_MS)
+        throw new TokenError(`The expiry date must be in the future and at most ${MAX_EXPIRY_DAYS} days ahead.`);
+    }
     const secret = `${TOKEN_SECRET_PREFIX}${randomBytes(SECRET_BYTES).toString('base64url')}`;
     return this.ds.transaction(async (m) => {
       const token = await m.save(
@@ -97,7 +106,7 @@ export class TokenService {
           tokenHash: hashTokenSecret(secret),
           prefix: secret.slice(0, TOKEN_PREFIX_LENGTH),
           createdAt,
-          expiresAt: days === null ? null : new Date(createdAt.getTime() + days * DAY_MS),
+          expiresAt: at ?? (days === null ? null : new Date(createdAt.getTime() + days * DAY_MS)),
           lastUsedAt: null,
           revokedAt: null,
           createdBy: input.createdBy.slice(0, 100),

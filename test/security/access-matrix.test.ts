@@ -32,6 +32,8 @@ const MUTATIONS: Record<string, string> = {
   closePeriod: 'mutation { closePeriod(policyCode: "NOPE", year: 2024, period: "S1") { id } }',
   reopenPeriod: 'mutation { reopenPeriod(policyCode: "NOPE", year: 2024, period: "S1") { id } }',
   publishCut: 'mutation { publishCut(policyCode: "NOPE", cut: "2024-12-31", title: "Corte") { id } }',
+  createApiToken: 'mutation { createApiToken(input: { role: ENTITY, entityCode: "NOPE", name: "Ana" }) { secret token { id } } }',
+  revokeApiToken: 'mutation { revokeApiToken(id: "999999") { id } }',
 };
 
 /** Every sensitive operation against every kind of caller (docs/security.md). */

@@ -33,7 +33,7 @@ export async function startTestHttp(
     ...(options.ingestion
       ? {
           routes: (app, s, authenticate) =>
-            mountIngestionRoutes(app, s, authenticate, config, options.logger ?? createLogger(config), options.onEnqueued),
+            mountIngestionRoutes(app, s, authenticate, config, options.logger ?? createLogger(config), { onQueued: options.onEnqueued }),
         }
       : {}),
     ...(options.metrics ? { metrics: options.metrics } : {}),

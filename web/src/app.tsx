@@ -7,8 +7,10 @@ import { NotFound } from './components/status';
 import { BatchesPage } from './pages/batches.page';
 import { HomePage } from './pages/home.page';
 import { InstancePage } from './pages/instance.page';
+import { KeysPage } from './pages/keys.page';
 import { PolicyPage } from './pages/policy.page';
 import { ProductPage } from './pages/product.page';
+import { ReportPage } from './pages/report.page';
 import { ReviewPage } from './pages/review.page';
 import { SessionPage } from './pages/session.page';
 import { SignInPage } from './pages/sign-in.page';
@@ -30,6 +32,9 @@ export function App() {
                 <Route path="/instancias/:code/sesiones/:year/:number" element={<SessionPage />} />
                 <Route path="/lotes" element={<BatchesPage />} />
                 <Route path="/revision" element={<ReviewPage />} />
+                <Route path="/reportar" element={<ReportPage />} />
+                <Route path="/reportar/lotes" element={<BatchesPage desk />} />
+                <Route path="/claves" element={<KeysPage />} />
                 <Route path="*" element={<NotFound message="Esta dirección no existe en Rumbo." />} />
               </Routes>
             </Layout>

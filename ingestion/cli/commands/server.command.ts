@@ -103,7 +103,7 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
   const server = await startHttpServer(config, logger, {
     // An upload wakes this process's worker at once; other processes' workers find it by polling (IMPORT_POLL_MS).
     routes: (app, services, authenticate) =>
-      mountIngestionRoutes(app, services, authenticate, config, logger, () => running?.worker.wake()),
+      mountIngestionRoutes(app, services, authenticate, config, logger, { onQueued: () => running?.worker.wake() }),
   });
   // The worker gets its own pool, without the API's database timeouts: an import may run long statements
   // and wait on locks, and must neither be cut at the API's query timeout nor mark the API's database down.

@@ -68,7 +68,8 @@ async function main() {
       config,
       services,
       logger,
-      routes: (app, s, authenticate) => mountIngestionRoutes(app, s, authenticate, config),
+      // as `rumbo start` does: an upload wakes the worker, so the desk's import starts at once
+      routes: (app, s, authenticate) => mountIngestionRoutes(app, s, authenticate, config, logger, { onQueued: () => worker.wake() }),
     });
     await new Promise<void>((resolve) => running.httpServer.listen(0, '127.0.0.1', resolve));
     servers.push({
@@ -79,7 +80,7 @@ async function main() {
       },
     });
   }
-  process.stdout.write(`${JSON.stringify({ publicBase: servers[0].base, privateBase: servers[1].base, tokens })}\n`);
+  process.stdout.write(`${JSON.stringify({ publicBase: servers[0].base, privateBase: servers[1].base, tokens, databaseUrl: db.url })}\n`);
 
   let stopping = false;
   const stop = async () => {

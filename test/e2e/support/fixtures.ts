@@ -5,6 +5,8 @@ export interface E2EServer {
   publicBase: string;
   privateBase: string;
   tokens: { admin: string; viewer: string };
+  /** The test database (the desk's test compares table checksums before and after a refused upload). */
+  databaseUrl: string;
 }
 
 export function e2eServer(): E2EServer {

@@ -611,3 +611,137 @@ export const ReturnReportsMutation = graphql(`
     }
   }
 `);
+
+/** `/claves`: the access keys (revoked ones too) and the entities a key can act for. */
+export const KeysPageQuery = graphql(`
+  query KeysPage {
+    apiTokens(includeRevoked: true, first: 1000) {
+      id
+      name
+      role
+      prefix
+      active
+      createdAt
+      createdBy
+      expiresAt
+      lastUsedAt
+      revokedAt
+      entity {
+        code
+        name
+      }
+    }
+    entities(first: 1000) {
+      nodes {
+        code
+        name
+      }
+    }
+  }
+`);
+
+export const CreateApiTokenMutation = graphql(`
+  mutation CreateApiToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      secret
+      token {
+        id
+        name
+        role
+        expiresAt
+        entity {
+          code
+          name
+        }
+      }
+    }
+  }
+`);
+
+export const RevokeApiTokenMutation = graphql(`
+  mutation RevokeApiToken($id: ID!) {
+    revokeApiToken(id: $id) {
+      id
+      active
+      revokedAt
+    }
+  }
+`);
+
+/** `/reportar`: one batch followed after "Enviar" (status, rows read, phase timings) until it ends. */
+export const BatchProgressQuery = graphql(`
+  query BatchProgress($id: ID!) {
+    importBatch(id: $id) {
+      id
+      fileName
+      kind
+      status
+      startedAt
+      finishedAt
+      parseMs
+      validateMs
+      importMs
+      rowsRead
+      rowsInserted
+      rowsUpdated
+      rowsUnchanged
+      rowsRejected
+      errorCount
+      warningCount
+    }
+  }
+`);
+
+/**
+ * `/reportar`: the entity's desk (docs/reportar.md) — products and results with the periods due today,
+ * goal, report and review state — and, for ADMIN, the entities to choose from.
+ */
+export const ReportDeskQuery = graphql(`
+  query ReportDesk($entityCode: String, $withDesk: Boolean!, $isAdmin: Boolean!) {
+    entities(first: 1000) @include(if: $isAdmin) {
+      nodes {
+        code
+        name
+      }
+    }
+    reportingDesk(entityCode: $entityCode) @include(if: $withDesk) {
+      entity {
+        code
+        name
+      }
+      date
+      itemCount
+      counts {
+        missing
+        submitted
+        approved
+        returned
+        closed
+      }
+      items(first: 100) {
+        id
+        kind
+        policyCode
+        code
+        name
+        role
+        unit
+        pendingCount
+        periodCount
+        periods(first: 24) {
+          year
+          period
+          label
+          goal
+          state
+          report {
+            id
+            value
+            reviewStatus
+            reviewComment
+          }
+        }
+      }
+    }
+  }
+`);

@@ -26,12 +26,29 @@ export function Layout({ children }: { children: ReactNode }) {
             </li>
             {canSeeBatches(viewer.role) ? (
               <li>
+                <NavLink to="/reportar" end>
+                  Reportar
+                </NavLink>
+              </li>
+            ) : null}
+            {viewer.role === 'ENTITY' ? (
+              <li>
+                <NavLink to="/reportar/lotes">Mis lotes</NavLink>
+              </li>
+            ) : null}
+            {viewer.role === 'ADMIN' ? (
+              <li>
                 <NavLink to="/lotes">Lotes de carga</NavLink>
               </li>
             ) : null}
             {viewer.role === 'ADMIN' ? (
               <li>
                 <NavLink to="/revision">Revisión</NavLink>
+              </li>
+            ) : null}
+            {viewer.role === 'ADMIN' ? (
+              <li>
+                <NavLink to="/claves">Claves</NavLink>
               </li>
             ) : null}
             <li>

@@ -3,6 +3,8 @@ import {
   BatchesPageQuery,
   HomePageQuery,
   InstancePageQuery,
+  KeysPageQuery,
+  ReportDeskQuery,
   PolicyPageQuery,
   ProductPageQuery,
   ReviewQueueQuery,
@@ -42,4 +44,14 @@ export function useSessionPage(code: string, year: number, number: number) {
 
 export function useBatchesPage(filter: ImportBatchFilter | undefined) {
   return useApiQuery(BatchesPageQuery, { filter });
+}
+
+/** `/claves`: the keys and the entities; `version` re-reads them after a key is created or revoked. */
+export function useKeysPage(version: number) {
+  return useApiQuery(KeysPageQuery, {}, version);
+}
+
+/** `/reportar`: the desk of one entity (the key's own, or the one an ADMIN chose); `version` re-reads it after an import. */
+export function useReportDesk(entityCode: string | null, isAdmin: boolean, version: number) {
+  return useApiQuery(ReportDeskQuery, { entityCode, isAdmin, withDesk: !isAdmin || entityCode !== null }, version);
 }

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { BatchIssuesQuery } from '../api/operations';
-import { describeApiError } from '../api/graphql-client';
-import { readKey } from '../auth/session-key';
 import { canSeeBatches, useViewer } from '../auth/viewer-context';
 import { DataTable, type Column } from '../components/data-table';
 import { ErrorMessage, Loading } from '../components/status';
-import { saveBlob } from '../download/table-export';
+import { downloadErrores } from '../download/errores-download';
 import { formatDateTime, formatDuration, formatNumber } from '../format';
 import type { BatchesPageQuery, ImportBatchFilter, ImportKind, ImportStatus } from '../gql/graphql';
 import { useBatchesPage } from '../hooks/page-data';
@@ -27,29 +25,6 @@ export function batchFilterFromUrl(params: URLSearchParams): ImportBatchFilter |
   if (status && STATUSES.includes(status)) filter.status = status;
   if (kind && KINDS.includes(kind)) filter.kind = kind;
   return Object.keys(filter).length ? filter : undefined;
-}
-
-async function downloadErrores(batch: Batch, onError: (m: string) => void) {
-  const key = readKey();
-  try {
-    const res = await fetch(`/batches/${encodeURIComponent(batch.id)}/errores.xlsx`, {
-      headers: key ? { authorization: `Bearer ${key}` } : {},
-    });
-    if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: string; code?: string } | null;
-      onError(
-        res.status === 401
-          ? describeApiError('UNAUTHENTICATED')
-          : res.status === 403
-            ? describeApiError('FORBIDDEN')
-            : (body?.error ?? describeApiError('INTERNAL', res.status)),
-      );
-      return;
-    }
-    saveBlob(await res.blob(), `errores-${batch.id}${batch.fileName ? `-${batch.fileName.replace(/\.[^.]*$/, '')}` : ''}.xlsx`);
-  } catch {
-    onError(describeApiError('NETWORK'));
-  }
 }
 
 function BatchIssues({ id }: { id: string }) {
@@ -98,9 +73,14 @@ function BatchIssues({ id }: { id: string }) {
   );
 }
 
-/** `/lotes`: import batches for the office (and an entity's own): status, counts, timings, issues, Errores workbook. */
-export function BatchesPage() {
-  useTitle('Lotes de carga');
+/**
+ * `/lotes`: import batches for the office (and an entity's own): status, counts, timings, issues, Errores workbook.
+ * `/reportar/lotes` (`desk`): the same list as the entity's desk shows it — the API lists an ENTITY key's own batches only.
+ */
+export function BatchesPage({ desk = false }: { desk?: boolean }) {
+  const title = desk ? 'Mis lotes enviados' : 'Lotes de carga';
+  const here = desk ? '/reportar/lotes' : '/lotes';
+  useTitle(title);
   const viewer = useViewer();
   const [params, setParams] = useSearchParams();
   const filter = batchFilterFromUrl(params);
@@ -113,7 +93,7 @@ export function BatchesPage() {
       <div className="error-box" role="alert">
         <p>Los lotes de carga solo los ve la oficina de planeación y cada entidad los suyos.</p>
         <p>
-          <Link to="/ingresar?volver=/lotes">Ingresar con una clave de acceso</Link>
+          <Link to={`/ingresar?volver=${here}`}>Ingresar con una clave de acceso</Link>
         </p>
       </div>
     );
@@ -171,8 +151,17 @@ export function BatchesPage() {
   };
   return (
     <>
-      <h1>Lotes de carga</h1>
-      <p className="lead">Cada libro recibido (buzón, carga web o consola) es un lote: se importa completo o no se importa.</p>
+      <h1>{title}</h1>
+      <p className="lead">
+        {desk && viewer.entity ? `Los libros enviados con las claves de ${viewer.entity.name}. ` : ''}
+        Cada libro recibido (buzón, carga web o consola) es un lote: se importa completo o no se importa.
+        {desk ? (
+          <>
+            {' '}
+            <Link to="/reportar">Volver a reportar</Link>
+          </>
+        ) : null}
+      </p>
       <form className="filters" aria-label="Filtros de lotes" onSubmit={(e) => e.preventDefault()}>
         <div className="field">
           <label htmlFor="f-estado">Estado</label>
