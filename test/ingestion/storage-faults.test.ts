@@ -181,7 +181,7 @@ withMounts('storage faults', () => {
       expect(batch.status).toBe(ImportStatus.REJECTED);
       expect(batch.errorsPath).toBeTruthy();
       const stored = await fs.readFile(batch.errorsPath!);
-      expect(readBack(stored).sheets.map((s) => s.name)).toEqual(['Reporte', 'Errores']);
+      expect(readBack(stored).sheets.map((s) => s.name)).toEqual(['Errores', 'Reporte']);
 
       // The download is the stored file, byte for byte, and needs neither the upload nor a rebuild.
       await fs.rm(batch.storagePath!);
