@@ -5,7 +5,7 @@
  * with ExcelJS → exactly that row updated. Access: ADMIN any, ENTITY its own, VIEWER refused, 404 unknown.
  */
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ImportStatus } from '../../src/domain/enums';
@@ -195,5 +195,54 @@ describe('PLAN and INSTANCIA filled with what is stored', () => {
     expect(await unknown.text()).toContain('No existe la política «NO-EXISTE»');
     expect((await download('instancia', '?instancia=NO-EXISTE', tokens.admin)).status).toBe(404);
     expect((await download('plan', '', tokens.viewer)).status).toBe(200); // the blank template stays open to any key
+  });
+});
+
+describe('every sample plan and instance comes back unchanged', () => {
+  let db: TestDatabase;
+  let http: Awaited<ReturnType<typeof startTestHttp>>;
+  let harness: Harness;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('i11_prefill_stored_all');
+    harness = createHarness(db);
+    for (const file of readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.xlsx'))
+      .sort()) {
+      const outcome = await harness.importBytes(readFileSync(path.join(SAMPLES, file)), file);
+      expect({ file, status: outcome.status }).toEqual({ file, status: ImportStatus.IMPORTED });
+    }
+    admin = (await createSecurityServices(db.ds).tokens.create({ role: Role.ADMIN, name: 'oficina', createdBy: 'test' })).secret;
+    const dir = mkdtempSync(path.join(tmpdir(), 'rumbo-i11-stored-all-'));
+    http = await startTestHttp(db, { STORAGE_DIR: path.join(dir, 'storage'), INBOX_DIR: path.join(dir, 'inbox') }, { ingestion: true });
+  });
+  afterAll(async () => {
+    await http?.stop();
+    await db.drop();
+  });
+
+  it('re-sends each stored policy and instance: 0 rows new or updated, every data table unchanged', async () => {
+    const policies = (await db.ds.query('SELECT code FROM policies ORDER BY code')) as { code: string }[];
+    const instances = (await db.ds.query('SELECT code FROM instances ORDER BY code')) as { code: string }[];
+    expect(policies.length).toBeGreaterThanOrEqual(2);
+    expect(instances.length).toBeGreaterThanOrEqual(3);
+    const wanted = [
+      ...policies.map((p) => ['plan', `?politica=${encodeURIComponent(p.code)}`, p.code] as const),
+      ...instances.map((i) => ['instancia', `?instancia=${encodeURIComponent(i.code)}`, i.code] as const),
+    ];
+    for (const [kind, query, code] of wanted) {
+      const res = await fetch(`${http.base}/templates/${kind}${query}`, { headers: { authorization: `Bearer ${admin}` } });
+      expect({ code, status: res.status }).toEqual({ code, status: 200 });
+      const before = await harness.checksums();
+      const outcome = await harness.importBytes(Buffer.from(await res.arrayBuffer()), `${kind}-${code}.xlsx`);
+      expect({ code, status: outcome.status, errors: outcome.issues.filter((i) => i.severity === 'ERROR') }).toEqual({
+        code,
+        status: ImportStatus.IMPORTED,
+        errors: [],
+      });
+      expect({ code, ...outcome.counts }).toMatchObject({ code, rowsInserted: 0, rowsUpdated: 0 });
+      expect({ code, checksums: await harness.checksums() }).toEqual({ code, checksums: before });
+    }
   });
 });
