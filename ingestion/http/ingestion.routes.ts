@@ -20,7 +20,7 @@ import { Uploader } from '../validation/validation.context';
 import { validateWorkbook } from '../validation/workbook.validator';
 import { buildErrorsSheet } from '../output/errors-sheet.writer';
 import { todayIn } from '../../src/services/clock';
-import { buildPrefilledReporte, buildTemplate } from '../templates/template.writer';
+import { buildPrefilledReporte, buildStoredInstance, buildStoredPlan, buildTemplate } from '../templates/template.writer';
 import { BatchStore } from '../worker/batch.store';
 import { inboxLayout, safeFileName, storeAndEnqueue } from '../worker/inbox.scanner';
 import { StorageError, writeFileAtomic } from '../worker/storage.files';
@@ -112,6 +112,8 @@ function storageHttpError(err: unknown, logger: Logger): unknown {
  *   GET  /templates/:kind            blank template plan|reporte|instancia (.xlsx)
  *   GET  /templates/reporte?prefill=1[&entidad=CODE][&fecha=YYYY-MM-DD]
  *                                    REPORTE pre-filled with the entity's due periods (ENTITY: its own; ADMIN: entidad required)
+ *   GET  /templates/plan?politica=CODE, /templates/instancia?instancia=CODE
+ *                                    PLAN / INSTANCIA filled with what is stored (ADMIN any; ENTITY its policies / instances)
  *   GET  /batches/:id/errores.xlsx   a rejected workbook with its added `Errores` sheet (built once at rejection, stored)
  */
 export interface IngestionRouteOptions {
@@ -224,7 +226,29 @@ export function mountIngestionRoutes(
       return;
     }
     const prefill = req.query.prefill === '1' || req.query.prefill === 'true';
+    const storedCode = kind === ImportKind.PLAN ? req.query.politica : kind === ImportKind.INSTANCIA ? req.query.instancia : undefined;
     const send = async () => {
+      if (typeof storedCode === 'string' && storedCode.trim()) {
+        const viewer = res.locals.viewer as Viewer;
+        const code = storedCode.trim();
+        let bytes: Buffer;
+        try {
+          bytes =
+            kind === ImportKind.PLAN
+              ? await buildStoredPlan(await services.storedWorkbooks.plan(viewer, code))
+              : await buildStoredInstance(await services.storedWorkbooks.instance(viewer, code));
+        } catch (err) {
+          const errCode = (err as { extensions?: { code?: string } }).extensions?.code;
+          const status = errCode === 'FORBIDDEN' ? 403 : errCode === 'NOT_FOUND' ? 404 : 0;
+          if (!status) throw err;
+          throw new HttpError(status, (err as Error).message, errCode!);
+        }
+        res
+          .type(XLSX_MIME)
+          .attachment(`${kind === ImportKind.PLAN ? 'plan' : 'instancia'}-${safeFileName(code)}.xlsx`)
+          .send(bytes);
+        return;
+      }
       if (!prefill) {
         res
           .type(XLSX_MIME)

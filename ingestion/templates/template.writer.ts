@@ -10,6 +10,7 @@ import { ImportKind } from '../../src/domain/enums';
 import { FormCell, FormColumn, FormSheet, writeFormWorkbook } from '../../src/reports/adapters/xlsx-writer.adapter';
 import { periodCodes } from '../../src/calculation/period-calendar';
 import { DeskPeriodState, ReportingDesk } from '../../src/services/reporting-desk.service';
+import { StoredInstanceWorkbook, StoredPlan, StoredRow, StoredValue } from '../../src/services/stored-workbook.service';
 import { SheetSpec } from '../xlsx/workbook.types';
 import { ColumnDef, SheetDef, TemplateDef, templateHeader } from './column.types';
 import { buildInstructionsSheet, TABLE_HEADER } from './instructions.builder';
@@ -156,4 +157,76 @@ export function buildPrefilledReporte(desk: ReportingDesk): Promise<Buffer> {
       { name: REPORTE_SHEET.name, columns, rows, protect: true, blankRows: 0 },
     ],
   });
+}
+
+/** A stored value as a form cell: booleans Sí/No, the rest as stored. */
+function storedCell(v: StoredValue | undefined): FormCell {
+  if (v === undefined || v === null) return { value: null };
+  if (typeof v === 'boolean') return { value: v ? 'Sí' : 'No' };
+  return { value: v };
+}
+
+/** A template written with stored rows: same sheets, columns, drop-downs and notes as the blank one; every cell editable. */
+function writeStoredWorkbook(
+  template: TemplateDef,
+  rowsOf: Record<string, readonly StoredRow[]>,
+  label: string,
+  removing: string,
+): Promise<Buffer> {
+  return writeFormWorkbook({
+    creator: 'Rumbo',
+    title: `${template.title} — ${label}`,
+    created: CREATED,
+    sheets: [
+      instructionsSheet({
+        ...template,
+        notes: [
+          `Libro diligenciado con lo que Rumbo tiene guardado de ${label}: corrija lo que haga falta y vuelva a enviarlo. Las filas que no cambian no se vuelven a escribir. ${removing}`,
+          ...(template.notes ?? []),
+        ],
+      }),
+      ...template.sheets.map((sheet) => ({
+        name: sheet.name,
+        columns: sheet.columns.map(formColumn),
+        rows: (rowsOf[sheet.name] ?? []).map((row) => sheet.columns.map((c) => storedCell(row[c.key]))),
+      })),
+    ],
+  });
+}
+
+/** The PLAN workbook filled with a stored policy (docs/reportar.md#plan-e-instancia-diligenciados). */
+export function buildStoredPlan(plan: StoredPlan): Promise<Buffer> {
+  return writeStoredWorkbook(
+    templateOf(ImportKind.PLAN),
+    {
+      Politica: [plan.politica],
+      Entidades: plan.entidades,
+      Objetivos: plan.objetivos,
+      Resultados: plan.resultados,
+      Productos: plan.productos,
+      Metas: plan.metas,
+    },
+    `la política ${plan.code}`,
+    'Las metas y las entidades corresponsables de cada producto del libro son las del libro (las que quite se borran); un producto que quite queda NO_VIGENTE desde la fecha de envío.',
+  );
+}
+
+/** The INSTANCIA workbook filled with a stored instance (attendance in the list layout). */
+export function buildStoredInstance(inst: StoredInstanceWorkbook): Promise<Buffer> {
+  return writeStoredWorkbook(
+    templateOf(ImportKind.INSTANCIA),
+    {
+      Instancia: [inst.instancia],
+      Entidades: inst.entidades,
+      Integrantes: inst.integrantes,
+      Sesiones: inst.sesiones,
+      Asistencia: inst.asistencia,
+      Programacion: inst.programacion,
+      Compromisos: inst.compromisos,
+      Retroalimentacion: inst.retroalimentacion,
+      Funciones: inst.funciones,
+    },
+    `la instancia ${inst.code}`,
+    'El orden del día de cada sesión es el del libro; quitar otras filas (integrantes, asistencias, compromisos) no borra lo guardado.',
+  );
 }

@@ -10,6 +10,7 @@ import { PublishedCutService } from './published-cut.service';
 import { RecordLoadingService } from './record-loading.service';
 import { ReportingDeskService } from './reporting-desk.service';
 import { ReviewService } from './review.service';
+import { StoredWorkbookService } from './stored-workbook.service';
 import { createSecurityServices, TokenService } from './token.service';
 
 /** The application's services, built once per process around one data source. */
@@ -32,6 +33,8 @@ export interface Services {
   readonly figures: FiguresCache;
   /** An entity's reporting desk: its products, results and due periods (docs/reportar.md). */
   readonly reportingDesk: ReportingDeskService;
+  /** A stored plan or instance as the rows of its workbook (the pre-filled PLAN and INSTANCIA). */
+  readonly storedWorkbooks: StoredWorkbookService;
 }
 
 export function createServices(ds: DataSource, config: AppConfig): Services {
@@ -48,5 +51,6 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     publishedCuts: new PublishedCutService(ds, security.audit),
     figures: new FiguresCache(config.progressCacheMaxEntries),
     reportingDesk: new ReportingDeskService(ds),
+    storedWorkbooks: new StoredWorkbookService(ds),
   };
 }

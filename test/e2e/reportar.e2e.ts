@@ -335,3 +335,41 @@ test('on /reportar/lotes an entity sees only its own batches; axe and the keyboa
   await expect(page.getByRole('alert')).toContainText('Para reportar necesita la clave de acceso de su entidad.');
   await desk.context().close();
 });
+
+test('an entity downloads its policy\'s plan filled with what is stored ("Descargar plan diligenciado")', async ({
+  page,
+  browser,
+  server,
+}) => {
+  test.setTimeout(60_000);
+  const link = await createKeyOnPage(page, server.tokens.admin, 'Luis Gómez (SPDS)');
+  const desk = await openLink(browser, link);
+  await desk.goto('/reportar');
+  const buttons = desk.getByTestId('libros-diligenciados');
+  await expect(buttons.getByRole('button', { name: `Descargar plan diligenciado ${POLICY} (.xlsx)` })).toBeVisible();
+  // CTG-SPDS holds no technical secretariat: no instance to download
+  await expect(buttons.getByRole('button', { name: /instancia diligenciada/ })).toHaveCount(0);
+  await desk.screenshot({ path: 'test-results/e2e/reportar-diligenciados.png', fullPage: true });
+  const [download] = await Promise.all([
+    desk.waitForEvent('download'),
+    buttons.getByRole('button', { name: `Descargar plan diligenciado ${POLICY} (.xlsx)` }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe(`plan-${POLICY}.xlsx`);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync((await download.path())!) as unknown as ArrayBuffer);
+  expect(workbook.worksheets.map((w) => w.name)).toEqual([
+    'Instrucciones',
+    'Politica',
+    'Entidades',
+    'Objetivos',
+    'Resultados',
+    'Productos',
+    'Metas',
+  ]);
+  expect(workbook.getWorksheet('Politica')!.getCell('A2').value).toBe(POLICY);
+  const products = workbook.getWorksheet('Productos')!;
+  const codes: string[] = [];
+  products.eachRow((row, n) => n > 1 && row.getCell(1).value !== null && codes.push(String(row.getCell(1).value)));
+  expect(codes).toContain(OWN_PRODUCT);
+  expect(codes).toContain(OTHERS_PRODUCT); // the whole plan, not only the entity's products
+});

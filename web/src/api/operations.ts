@@ -704,6 +704,12 @@ export const ReportDeskQuery = graphql(`
         name
       }
     }
+    instances(first: 100, filter: { entityCode: $entityCode }) @include(if: $withDesk) {
+      nodes {
+        code
+        name
+      }
+    }
     reportingDesk(entityCode: $entityCode) @include(if: $withDesk) {
       entity {
         code

@@ -188,6 +188,14 @@ export function ReportPage() {
     if (failure) setNotice(failure);
   };
 
+  /** The PLAN or INSTANCIA workbook filled with what is stored (docs/reportar.md#plan-e-instancia-diligenciados). */
+  const stored = async (kind: 'plan' | 'instancia', code: string) => {
+    setNotice(null);
+    const query = new URLSearchParams({ [kind === 'plan' ? 'politica' : 'instancia']: code });
+    const failure = await downloadReport(`/templates/${kind}?${query.toString()}`, `${kind}-${code}.xlsx`);
+    if (failure) setNotice(failure);
+  };
+
   if (viewer.status === 'loading') return <Loading what="sus permisos" />;
   if (viewer.role !== 'ENTITY' && !isAdmin) {
     return (
@@ -202,6 +210,8 @@ export function ReportPage() {
 
   const busy = step.name === 'checking' || step.name === 'sending';
   const deskData: DeskData | null = desk.data?.reportingDesk ?? null;
+  const policyCodes = [...new Set((deskData?.items ?? []).map((i) => i.policyCode))].sort();
+  const instances = desk.data?.instances?.nodes ?? [];
   return (
     <>
       <h1>Reportar avances</h1>
@@ -242,6 +252,20 @@ export function ReportPage() {
             Descargar REPORTE pre-llenado (.xlsx)
           </button>
         </p>
+        {policyCodes.length || instances.length ? (
+          <p className="report-buttons" data-testid="libros-diligenciados">
+            {policyCodes.map((code) => (
+              <button key={`plan-${code}`} type="button" onClick={() => void stored('plan', code)}>
+                Descargar plan diligenciado {code} (.xlsx)
+              </button>
+            ))}
+            {instances.map((i) => (
+              <button key={`instancia-${i.code}`} type="button" onClick={() => void stored('instancia', i.code)} title={i.name}>
+                Descargar instancia diligenciada {i.code} (.xlsx)
+              </button>
+            ))}
+          </p>
+        ) : null}
         {notice ? (
           <p className="inline-error" role="alert">
             {notice}
