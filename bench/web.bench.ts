@@ -5,6 +5,7 @@
  * and the bytes the first load of `/` transfers (compressed, as the server sends them).
  */
 import { chromium, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { createBenchDatabase } from './support/bench-db';
@@ -67,8 +68,11 @@ async function policyRun(page: Page, url: string, products: number): Promise<Vis
 export async function webBench(o: RunOptions, log: (m: string) => void): Promise<SectionResult> {
   const started = performance.now();
   const webDir = path.resolve(__dirname, '..', 'dist', 'web');
-  if (!existsSync(path.join(webDir, 'index.html')))
-    throw new Error('dist/web is missing: run `npm run build` before `npm run bench -- web`.');
+  if (!existsSync(path.join(webDir, 'index.html'))) {
+    // A full `npm run bench` on a fresh checkout builds the web app itself (as the import section builds dist/).
+    log('  building dist/web (npm run web:build)');
+    execFileSync('npm', ['run', '-s', 'web:build'], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
+  }
   const products = o.quick ? 100 : 1000;
   const runs = o.quick ? 2 : 7;
   const db = await createBenchDatabase('web');
