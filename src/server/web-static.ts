@@ -9,7 +9,17 @@ import path from 'node:path';
  */
 
 /** Paths that belong to the server, never to the app's fallback. */
-export const SERVER_PATHS = ['/graphql', '/uploads', '/templates', '/batches', '/livez', '/readyz', '/ruru-static', '/informes'];
+export const SERVER_PATHS = [
+  '/graphql',
+  '/uploads',
+  '/templates',
+  '/batches',
+  '/livez',
+  '/readyz',
+  '/metrics',
+  '/ruru-static',
+  '/informes',
+];
 
 /** The built app: `<repo>/dist/web`, found from this file in src/server (tests) or dist/src/server (build). */
 export function defaultWebDir(from: string = __dirname): string {

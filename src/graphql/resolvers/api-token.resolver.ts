@@ -66,7 +66,8 @@ export class ApiTokenResolver {
   })
   createApiToken(
     @Ctx() ctx: GraphQLContext,
-    @Arg('input', () => CreateApiTokenInput) input: CreateApiTokenInput,
+    @Arg('input', () => CreateApiTokenInput, { description: 'Who the key is for: role, entity (ENTITY keys), name of the person, expiry.' })
+    input: CreateApiTokenInput,
   ): Promise<CreatedApiToken> {
     assertRole(ctx.viewer, Role.ADMIN);
     const viewer = ctx.viewer;
