@@ -62,12 +62,16 @@ test('the basis switch goes to the URL (base=enviadas) and shows the API figures
   await expect(page.getByLabel('Aprobadas')).toBeChecked();
   await expect(page.getByTestId('avance-acumulado')).toHaveText(formatPercent(approved.cumulative.progress));
   await expect(page.getByTestId('pendientes-revision')).toContainText(String(approved.pendingReviewCount));
-  await page.getByLabel('Enviadas').check();
+  // click, not check(): the radio follows the URL, and while the page reloads on the new basis it may be
+  // redrawn before it shows as checked (check() samples the state once right after the click)
+  await page.getByLabel('Enviadas').click();
   await expect(page).toHaveURL(/base=enviadas/);
+  await expect(page.getByLabel('Enviadas')).toBeChecked();
   await expect(page.getByTestId('avance-acumulado')).toHaveText(formatPercent(submitted.cumulative.progress));
   await expect(page.getByTestId('avance-fecha')).toHaveText(formatPercent(submitted.toDate.progress));
-  await page.getByLabel('Aprobadas').check();
+  await page.getByLabel('Aprobadas').click();
   await expect(page).not.toHaveURL(/base=/);
+  await expect(page.getByLabel('Aprobadas')).toBeChecked();
   await page.goto(`/politicas/${POLICY}?corte=${CUT}&base=enviadas`);
   await expect(page.getByLabel('Enviadas')).toBeChecked();
 });
