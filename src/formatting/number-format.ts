@@ -18,7 +18,8 @@
 /** The no-break space (U+00A0) between a number and its `%` sign in web percentages. */
 export const PERCENT_SPACE = '\u00a0';
 
-const MONTHS = [
+/** Spanish month names, lower case (dates and period labels). */
+export const MONTHS = [
   'enero',
   'febrero',
   'marzo',

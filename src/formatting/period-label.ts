@@ -1,20 +1,7 @@
 /** Spanish names of reporting periods, as an entity reads them ("Primer trimestre de 2024"). */
+import { MONTHS } from './number-format';
 
 const ORDINALS = ['Primer', 'Segundo', 'Tercer', 'Cuarto', 'Quinto', 'Sexto'];
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
 const SPLITS: Record<string, string> = { S: 'semestre', C: 'cuatrimestre', T: 'trimestre', B: 'bimestre' };
 const SPANS: Record<string, number> = { BIENIO: 2, TRIENIO: 3, CUATRIENIO: 4, QUINQUENIO: 5 };
 
