@@ -1,10 +1,10 @@
-import { ReporteData } from '../model/reporte.types';
+import { ReportRow, ReporteData } from '../model/reporte.types';
 import { reportValue } from '../parsing/percent.rules';
 import { importEntitiesOf } from './entity.importer';
 import { addCounts, emptyCounts, ImportContext, ImportCounts } from './import.types';
 import { periodWithin } from '../../src/calculation/period-span';
 import { ReviewStatus } from '../../src/domain/enums';
-import { keyOf, Row, upsertRows } from './row-upsert.writer';
+import { keyOf, Row, TableSpec, UpsertOutcome, upsertRows } from './row-upsert.writer';
 
 const REPORTS = {
   table: 'progress_reports',
@@ -22,8 +22,17 @@ const REPORTS = {
     review_status: 'text',
     approved_value: 'double',
     review_version: 'int',
+    reviewed_at: 'text',
+    review_comment: 'text',
+    reviewed_by: 'text',
   },
-  untracked: ['import_batch_id', 'review_status', 'approved_value', 'review_version'],
+  untracked: ['import_batch_id', 'review_status', 'approved_value', 'review_version', 'reviewed_at', 'review_comment', 'reviewed_by'],
+  // A report written waiting for review (no reviewer given) keeps its stored review columns.
+  onDuplicate: {
+    reviewed_at: 'IF(VALUES(`reviewed_by`) IS NULL, `reviewed_at`, VALUES(`reviewed_at`))',
+    review_comment: 'IF(VALUES(`reviewed_by`) IS NULL, `review_comment`, NULL)',
+    reviewed_by: 'COALESCE(VALUES(`reviewed_by`), `reviewed_by`)',
+  },
 } as const;
 
 interface ProductRef {
@@ -53,69 +62,103 @@ const RESULT_REPORTS = {
  * report's history (`progress_report_changes`); validation has already warned about it.
  */
 export async function importReporte(ctx: ImportContext, data: ReporteData): Promise<ImportCounts> {
-  const { m } = ctx;
-  const counts = emptyCounts();
-  await importEntitiesOf(ctx, data.entities, counts);
-  const products = await productRefs(ctx, data);
-  const all = data.reports.map((r) => {
-    const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
-    if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
-    return {
-      result: p.result,
-      row: {
-        [p.result ? 'result_id' : 'product_id']: p.id,
-        year: r.year,
-        period: r.period,
-        value: reportValue(r, p.unit),
-        qualitative: r.qualitativeProgress,
-        difficulties: r.difficulties,
-        evidence: r.evidence,
-        reported_by: r.reportedBy,
-        import_batch_id: ctx.batchId,
-      },
-    };
-  });
-  const rows = all.filter((r) => !r.result);
-  const owners = new Map([...products.values()].map((p) => [`${p.result ? 'r' : 'p'}:${p.id}`, p]));
-  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (owners.get(ownerKey(row))?.reviewRequired ?? true);
-  await lockPolicies(ctx, [...new Set([...products.values()].map((p) => p.policyId))]);
-  const inserted: Row[] = [];
-  const prepare = (incoming: Row, stored: Row | undefined): Row => {
-    const row = withReviewState(incoming, stored, reviewOf(incoming));
-    if (!stored) inserted.push(row);
-    return row;
-  };
-  const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
-  // the history below needs only the ids of reports already stored
-  const res = await upsertRows(
-    m,
-    spec,
-    rows.map((r) => r.row),
-    { insertedIds: false, prepare },
-  );
-  addCounts(counts, res);
-  // Result indicators' reports: same upsert and review; they keep no change history (the warning still says what changed).
-  const resultSpec = { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] };
-  const resultRows = all.filter((r) => r.result).map((r) => r.row);
-  const resultRes = await upsertRows(m, resultSpec, resultRows, { insertedIds: false, prepare });
-  addCounts(counts, resultRes);
-  const changed = [
-    ...rows.map((r) => r.row).filter((row) => res.previous.has(keyOf(spec, row))),
-    ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
-  ];
-  await assertNoClosedPeriodWritten(ctx, owners, [...inserted, ...changed]);
-  for (const row of [...inserted, ...changed]) {
-    const policyId = owners.get(ownerKey(row))?.policyId;
-    if (policyId !== undefined) ctx.changedPolicies.add(policyId);
-  }
-  await markApprovedOnImport(
-    ctx,
-    [...products.values()].filter((p) => ctx.planningOffice || !p.reviewRequired),
-  );
+  const writer = reporteWriter(ctx);
+  await writer.entities(data.entities);
+  await writer.write(data.reports);
+  return writer.counts;
+}
 
+/** Writes a REPORTE part by part, in one transaction (the caller's): what a streamed import uses. */
+export interface ReporteWriter {
+  /** The `Entidades` sheet's rows (once). */
+  entities(rows: ReporteData['entities']): Promise<void>;
+  /** One part of the reports, in file order; a report key appears in one part only (validation refuses repeats). */
+  write(reports: readonly ReportRow[]): Promise<void>;
+  /** Everything written so far. */
+  readonly counts: ImportCounts;
+}
+
+/** Who approved a report written already approved (the office's upload, or a policy without review). */
+const importReviewer = (batchId: number): string => `importación (lote ${batchId})`;
+
+export function reporteWriter(ctx: ImportContext): ReporteWriter {
+  const counts = emptyCounts();
+  const products = new Map<string, ProductRef>();
+  const owners = new Map<string, ProductRef>();
+  const closed = new Map<number, ClosedRow[]>();
+  let reviewedAt: string | null = null;
+  const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
+  const resultSpec = { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] };
+  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (owners.get(ownerKey(row))?.reviewRequired ?? true);
+  return {
+    counts,
+    async entities(rows) {
+      await importEntitiesOf(ctx, rows, counts);
+    },
+    async write(reports) {
+      if (reports.length === 0) return;
+      const fresh = await productRefs(ctx, reports, products);
+      for (const p of fresh) owners.set(`${p.result ? 'r' : 'p'}:${p.id}`, p);
+      const newPolicies = [...new Set(fresh.map((p) => p.policyId))].filter((id) => !closed.has(id));
+      await lockPolicies(ctx, newPolicies);
+      for (const id of newPolicies) closed.set(id, []);
+      for (const row of await closedPeriodsOf(ctx, newPolicies)) closed.get(row.policy_id)?.push(row);
+      reviewedAt ??= await serverNow(ctx);
+      const stamp = { reviewed_at: reviewedAt, reviewed_by: importReviewer(ctx.batchId), review_comment: null };
+      const all = reports.map((r) => {
+        const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
+        if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
+        return {
+          result: p.result,
+          row: {
+            [p.result ? 'result_id' : 'product_id']: p.id,
+            year: r.year,
+            period: r.period,
+            value: reportValue(r, p.unit),
+            qualitative: r.qualitativeProgress,
+            difficulties: r.difficulties,
+            evidence: r.evidence,
+            reported_by: r.reportedBy,
+            import_batch_id: ctx.batchId,
+          } as Row,
+        };
+      });
+      const rows = all.filter((r) => !r.result).map((r) => r.row);
+      const resultRows = all.filter((r) => r.result).map((r) => r.row);
+      const inserted: Row[] = [];
+      const prepare = (incoming: Row, stored: Row | undefined): Row => {
+        const needsReview = reviewOf(incoming);
+        const row = withReviewState(incoming, stored, needsReview);
+        // approved on import, by the import; a report waiting for review keeps its stored review columns
+        const reviewed = needsReview ? { reviewed_at: null, reviewed_by: null, review_comment: null } : stamp;
+        if (!stored) inserted.push(row);
+        return { ...row, ...reviewed };
+      };
+      // the history below needs only the ids of reports already stored
+      const res = await upsertRows(ctx.m, spec, rows, { insertedIds: false, prepare });
+      addCounts(counts, res);
+      // Result indicators' reports: same upsert and review; they keep no change history (the warning still says what changed).
+      const resultRes = await upsertRows(ctx.m, resultSpec, resultRows, { insertedIds: false, prepare });
+      addCounts(counts, resultRes);
+      const changed = [
+        ...rows.filter((row) => res.previous.has(keyOf(spec, row))),
+        ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
+      ];
+      const written = [...inserted, ...changed];
+      assertNoClosedPeriodWritten(owners, closed, written);
+      for (const row of written) {
+        const policyId = owners.get(ownerKey(row))?.policyId;
+        if (policyId !== undefined) ctx.changedPolicies.add(policyId);
+      }
+      await writeHistory(ctx, spec, rows, res);
+    },
+  };
+}
+
+async function writeHistory(ctx: ImportContext, spec: Pick<TableSpec, 'key'>, rows: readonly Row[], res: UpsertOutcome): Promise<void> {
   const history: unknown[] = [];
-  for (const { row } of rows) {
-    const k = keyOf(REPORTS, row);
+  for (const row of rows) {
+    const k = keyOf(spec, row);
     const before = res.previous.get(k);
     if (!before) continue;
     const previousValue = Number(before.value);
@@ -124,7 +167,7 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
   }
   for (let i = 0; i < history.length; i += 4 * 1000) {
     const part = history.slice(i, i + 4 * 1000);
-    await m.query(
+    await ctx.m.query(
       `INSERT INTO progress_report_changes (report_id, previous_value, new_value, import_batch_id) VALUES ${Array.from(
         { length: part.length / 4 },
         () => '(?, ?, ?, ?)',
@@ -132,14 +175,20 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
       part,
     );
   }
-  return counts;
 }
 
-async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<string, ProductRef>> {
-  const keys = [...new Set(data.reports.map((r) => `${r.policyCode}\u0001${r.productCode}`))].map(
-    (k) => k.split('\u0001') as [string, string],
-  );
-  const out = new Map<string, ProductRef>();
+/** The server's clock, as a DATETIME(3) literal: the review stamp of reports approved on import. */
+async function serverNow(ctx: ImportContext): Promise<string> {
+  const rows = (await ctx.m.query(`SELECT DATE_FORMAT(CURRENT_TIMESTAMP(3), '%Y-%m-%d %H:%i:%s.%f') AS now`)) as { now: string }[];
+  return rows[0]!.now;
+}
+
+/** Products (and results) of the reports not yet in `known`, looked up and added to it; the new ones. */
+async function productRefs(ctx: ImportContext, reports: readonly ReportRow[], known: Map<string, ProductRef>): Promise<ProductRef[]> {
+  const keys = [...new Set(reports.map((r) => `${r.policyCode}\u0001${r.productCode}`))]
+    .filter((k) => !known.has(k))
+    .map((k) => k.split('\u0001') as [string, string]);
+  const fresh = new Map<string, ProductRef>();
   const CHUNK = 1000;
   for (let i = 0; i < keys.length; i += CHUNK) {
     const part = keys.slice(i, i + CHUNK);
@@ -155,7 +204,7 @@ async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<s
       )) as { id: number; code: string; unit: string | null; policy_id: number; policy_code: string; review_required: number | boolean }[];
       // a product wins over a result of the same code (the PLAN refuses such plans anyway)
       for (const r of rows) {
-        out.set(`${r.policy_code}\u0001${r.code}`, {
+        fresh.set(`${r.policy_code}\u0001${r.code}`, {
           id: Number(r.id),
           unit: r.unit,
           result,
@@ -165,7 +214,8 @@ async function productRefs(ctx: ImportContext, data: ReporteData): Promise<Map<s
       }
     }
   }
-  return out;
+  for (const [k, p] of fresh) known.set(k, p);
+  return [...fresh.values()];
 }
 
 /**
@@ -195,42 +245,34 @@ async function lockPolicies(ctx: ImportContext, policyIds: number[]): Promise<vo
   await ctx.m.query(`SELECT id FROM policies WHERE id IN (${policyIds.map(() => '?').join(', ')}) LOCK IN SHARE MODE`, policyIds);
 }
 
-/** Closed periods rechecked inside the transaction (validation checked them before it started). */
-async function assertNoClosedPeriodWritten(ctx: ImportContext, owners: Map<string, ProductRef>, written: Row[]): Promise<void> {
-  if (written.length === 0) return;
-  const policyIds = [...new Set([...owners.values()].map((p) => p.policyId))];
-  const closed = (await ctx.m.query(
+interface ClosedRow {
+  policy_id: number;
+  year: number;
+  period: string;
+  start_year: number;
+  vigencias: number;
+}
+
+/** The closed periods of newly locked policies (they cannot change while the share lock is held). */
+async function closedPeriodsOf(ctx: ImportContext, policyIds: readonly number[]): Promise<ClosedRow[]> {
+  if (policyIds.length === 0) return [];
+  const rows = (await ctx.m.query(
     `SELECT c.policy_id, c.year, c.period, p.start_year, p.vigencias FROM closed_periods c INNER JOIN policies p ON p.id = c.policy_id
       WHERE c.policy_id IN (${policyIds.map(() => '?').join(', ')})`,
-    policyIds,
-  )) as { policy_id: number; year: number; period: string; start_year: number; vigencias: number }[];
-  if (closed.length === 0) return;
+    [...policyIds],
+  )) as ClosedRow[];
+  return rows.map((r) => ({ ...r, policy_id: Number(r.policy_id) }));
+}
+
+/** Closed periods rechecked inside the transaction (validation checked them before it started). */
+function assertNoClosedPeriodWritten(owners: ReadonlyMap<string, ProductRef>, closed: ReadonlyMap<number, readonly ClosedRow[]>, written: readonly Row[]): void {
   for (const row of written) {
     const policyId = owners.get(ownerKey(row))?.policyId;
-    for (const c of closed) {
-      if (Number(c.policy_id) !== policyId) continue;
+    for (const c of (policyId !== undefined ? closed.get(policyId) : undefined) ?? []) {
       const horizon = { startYear: Number(c.start_year), vigencias: Number(c.vigencias) };
       if (periodWithin(horizon, Number(row.year), String(row.period), Number(c.year), c.period)) {
         throw new Error(`PERIODO_CERRADO: el periodo ${c.year} ${c.period} se cerró durante la importación; vuelva a cargar el libro`);
       }
-    }
-  }
-}
-
-/** Reports written by this batch for policies that do not wait for review: approved on import, by the import. */
-async function markApprovedOnImport(ctx: ImportContext, owners: ProductRef[]): Promise<void> {
-  for (const [table, column, result] of [
-    ['progress_reports', 'product_id', false],
-    ['result_reports', 'result_id', true],
-  ] as const) {
-    const ids = owners.filter((o) => o.result === result).map((o) => o.id);
-    for (let i = 0; i < ids.length; i += 1000) {
-      const part = ids.slice(i, i + 1000);
-      await ctx.m.query(
-        `UPDATE ${table} SET reviewed_at = CURRENT_TIMESTAMP(3), reviewed_by = ?, review_comment = NULL
-          WHERE import_batch_id = ? AND review_status = 'APPROVED' AND ${column} IN (${part.map(() => '?').join(', ')})`,
-        [`importación (lote ${ctx.batchId})`, ctx.batchId, ...part],
-      );
     }
   }
 }

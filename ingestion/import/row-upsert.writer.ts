@@ -16,6 +16,11 @@ export interface TableSpec {
   untracked?: readonly string[];
   /** The table has a composite primary key and no `id` column. */
   noId?: boolean;
+  /**
+   * SQL of `col = …` for a row already stored, instead of `VALUES(col)` (e.g. keep the stored value
+   * when the incoming one is null). Evaluated by the server; may name `VALUES(other)`.
+   */
+  onDuplicate?: Readonly<Record<string, string>>;
 }
 
 export type Row = Record<string, unknown>;
@@ -147,7 +152,8 @@ export async function upsertRows(
 
   const cols = Object.keys(spec.columns);
   const updates = cols.filter((c) => !spec.key.includes(c));
-  const setClause = updates.length ? updates.map((c) => `${q(c)} = VALUES(${q(c)})`).join(', ') : `${q(spec.key[0]!)} = ${q(spec.key[0]!)}`;
+  const assign = (c: string): string => `${q(c)} = ${spec.onDuplicate?.[c] ?? `VALUES(${q(c)})`}`;
+  const setClause = updates.length ? updates.map(assign).join(', ') : `${q(spec.key[0]!)} = ${q(spec.key[0]!)}`;
   for (let i = 0; i < toWrite.length; i += CHUNK) {
     const part = toWrite.slice(i, i + CHUNK);
     const tuple = `(${cols.map(() => '?').join(', ')})`;
