@@ -185,7 +185,7 @@ export async function deleteOthers(
   let sql = `DELETE FROM ${q(table)} WHERE ${q(parentColumn)} IN (${parents.map(() => '?').join(', ')})`;
   if (keepIds.length) {
     sql += ` AND id NOT IN (${keepIds.map(() => '?').join(', ')})`;
-    params.push(...keepIds);
+    for (const id of keepIds) params.push(id); // not push(...ids): a large plan would overflow the stack
   }
   const res = (await m.query(sql, params)) as { affectedRows?: number };
   return res.affectedRows ?? 0;
