@@ -99,7 +99,11 @@ export function planWorkbook(shape: PlanShape): Buffer {
  * rows), with the texts a real report carries. Deterministic; `salt` varies the values.
  */
 export function reportObjects(shape: PlanShape, years = shape.vigencias, salt = 0): RowObject[] {
-  const rows: RowObject[] = [];
+  return Array.from(reportRows(shape, years, salt));
+}
+
+/** The rows of `reportObjects`, one at a time (a 1 000 000-row REPORTE is written without holding them). */
+export function* reportRows(shape: PlanShape, years = shape.vigencias, salt = 0): Generator<RowObject> {
   const products = productObjects(shape);
   for (let i = 0; i < products.length; i++) {
     const p = products[i]!;
@@ -108,7 +112,7 @@ export function reportObjects(shape: PlanShape, years = shape.vigencias, salt = 
       const year = shape.startYear + y;
       for (let q = 0; q < 4; q++) {
         const v = ((i * 7 + y * 3 + q + salt) % 13) + 1;
-        rows.push({
+        yield {
           policyCode: shape.code,
           productCode: p.code,
           year,
@@ -118,11 +122,10 @@ export function reportObjects(shape: PlanShape, years = shape.vigencias, salt = 
           difficulties: v % 4 === 0 ? 'Demoras en la contratación.' : null,
           evidence: `https://evidencias.example.gov.co/${shape.code}/${p.code}/${year}-${QUARTERS[q]}.pdf`,
           reportedBy: `Profesional ${(i % 17) + 1}`,
-        });
+        };
       }
     }
   }
-  return rows;
 }
 
 export function reporteWorkbook(rows: readonly RowObject[]): Buffer {

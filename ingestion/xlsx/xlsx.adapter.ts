@@ -10,8 +10,14 @@
  * inflated size, compression ratio, declared sizes verified, rows counted in the XML); rows and
  * columns are capped; formulas are never evaluated (cached values are read); macros are not loaded;
  * dates are converted here from their serials (UTC arithmetic, no time zone involved).
+ *
+ * The library is loaded on first use, not when this module is (it costs ~28 MB of RSS, mostly its
+ * codepage tables): the full build only to read a non-.xlsx workbook or to write one; the number
+ * formats the streaming reader needs (SSF: built-in table, date test, formatting) come from the
+ * library's "mini" build (same version, same SSF code, ~7 MB), so reading a plain .xlsx never loads
+ * the full build. Loading `ingestion` therefore costs no spreadsheet library at all.
  */
-import * as XLSX from 'xlsx';
+import type * as XLSX from 'xlsx';
 import { isoToSerial, MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
 import {
   Cell,
@@ -31,21 +37,42 @@ interface SsfApi {
   format(format: string | number, value: unknown, options?: { date1904?: boolean }): string;
   get_table(): Record<number, string>;
 }
-const SSF = XLSX.SSF as SsfApi;
+let library: typeof XLSX | undefined;
 
-/** The built-in number formats, taken before any workbook is read (reading loads a workbook's own formats into the library's table). */
-const BUILTIN_FORMATS: Readonly<Record<number, string>> = Object.freeze(
-  Object.fromEntries(Object.entries(SSF.get_table()).filter(([id]) => Number(id) < 164)),
-);
+/** The full SheetJS build, loaded on first call (reading .xls/.ods/other zips, writing workbooks). */
+function sheetjs(): typeof XLSX {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (library ??= require('xlsx') as typeof XLSX);
+}
+
+let ssfApi: SsfApi | undefined;
+
+/**
+ * SSF of the library's mini build, loaded on first call. Never used to read a workbook, so its table
+ * holds only the built-in formats (reading loads a workbook's own formats into the library's table).
+ */
+function ssf(): SsfApi {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (ssfApi ??= (require('xlsx/dist/xlsx.mini.min.js') as typeof XLSX).SSF as SsfApi);
+}
+
+let builtinFormats: Readonly<Record<number, string>> | undefined;
+
+/** The built-in number formats (ids below 164) of the untouched table. */
+function builtinTable(): Readonly<Record<number, string>> {
+  return (builtinFormats ??= Object.freeze(Object.fromEntries(Object.entries(ssf().get_table()).filter(([id]) => Number(id) < 164))));
+}
 
 const NO_1904 = { date1904: false };
 const WITH_1904 = { date1904: true };
 
-/** Number formats for the streaming reader, as the library applies them when it reads a workbook. */
+/** Number formats for the streaming reader, as the library applies them when it reads a workbook (loaded on first use). */
 const NUMBER_FORMATS: NumberFormats = {
-  builtin: BUILTIN_FORMATS,
+  get builtin() {
+    return builtinTable();
+  },
   isDate: isDateFormat,
-  format: (format, value, date1904) => SSF.format(format, value, date1904 ? WITH_1904 : NO_1904),
+  format: (format, value, date1904) => ssf().format(format, value, date1904 ? WITH_1904 : NO_1904),
 };
 
 const ERROR_TEXT: Readonly<Record<number, string>> = {
@@ -62,7 +89,7 @@ const ERROR_TEXT: Readonly<Record<number, string>> = {
 function isDateFormat(format: string | undefined): boolean {
   if (!format || format === 'General') return false;
   try {
-    return SSF.is_date(format);
+    return ssf().is_date(format);
   } catch {
     return false;
   }
@@ -233,7 +260,7 @@ function readWithLibrary(bytes: Uint8Array, limits: ReadLimits): WorkbookReadRes
   if (refused) return refused;
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, {
+    wb = sheetjs().read(bytes, {
       type: 'buffer',
       dense: true,
       cellFormula: false,
@@ -293,31 +320,33 @@ function toCellObject(cell: WritableCell): XLSX.CellObject | undefined {
 }
 
 function toWorksheet(spec: SheetSpec): XLSX.WorkSheet {
+  const lib = sheetjs();
   const ws: XLSX.WorkSheet = {};
   let maxCol = 0;
   spec.rows.forEach((row, r) => {
     row.forEach((cell, c) => {
       const obj = toCellObject(cell);
       if (!obj) return;
-      ws[XLSX.utils.encode_cell({ r, c })] = obj;
+      ws[lib.utils.encode_cell({ r, c })] = obj;
       maxCol = Math.max(maxCol, c);
     });
   });
   const lastRow = Math.max(0, spec.rows.length - 1);
-  ws['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: maxCol } });
+  ws['!ref'] = lib.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow, c: maxCol } });
   if (spec.columnWidths) ws['!cols'] = spec.columnWidths.map((wch) => ({ wch }));
   return ws;
 }
 
 function toBuffer(wb: XLSX.WorkBook): Buffer {
-  const out: unknown = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
+  const out: unknown = sheetjs().write(wb, { type: 'buffer', bookType: 'xlsx', compression: true });
   return Buffer.isBuffer(out) ? out : Buffer.from(out as Uint8Array);
 }
 
 /** Writes an .xlsx workbook with the given sheets, in order. */
 export function writeWorkbook(sheets: readonly SheetSpec[]): Buffer {
-  const wb = XLSX.utils.book_new();
-  for (const spec of sheets) XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+  const lib = sheetjs();
+  const wb = lib.utils.book_new();
+  for (const spec of sheets) lib.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
   return toBuffer(wb);
 }
 
@@ -387,7 +416,7 @@ export function appendSheet(
   let wb: XLSX.WorkBook;
   try {
     // sheetStubs: a formula saved without its value comes as a stub, and must not vanish silently.
-    wb = XLSX.read(bytes, {
+    wb = sheetjs().read(bytes, {
       type: 'buffer',
       cellFormula: true,
       cellNF: true,
@@ -408,7 +437,7 @@ export function appendSheet(
     delete wb.Sheets[existing];
     if (wb.Workbook?.Sheets) wb.Workbook.Sheets.splice(index, 1);
   }
-  XLSX.utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
+  sheetjs().utils.book_append_sheet(wb, toWorksheet(spec), spec.name);
   try {
     return toBuffer(wb);
   } catch {
