@@ -33,8 +33,7 @@ interface ProcessRun {
   peakRssMb: number;
 }
 
-const timed = (cmd: string[]): string[] =>
-  existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'maxrss_kb=%M', ...cmd] : cmd;
+const timed = (cmd: string[]): string[] => (existsSync('/usr/bin/time') ? ['/usr/bin/time', '-f', 'maxrss_kb=%M', ...cmd] : cmd);
 
 const maxRssOf = (stderr: string): number => {
   const kb = /maxrss_kb=(\d+)/.exec(stderr);
@@ -42,7 +41,11 @@ const maxRssOf = (stderr: string): number => {
 };
 
 /** `rumbo import FILE` of the built CLI in its own process: wall time, peak RSS (GNU time) and how it ended. */
-async function runCliProcess(url: string, file: string, env: Record<string, string> = {}): Promise<ProcessRun & { code: number | null; output: string }> {
+async function runCliProcess(
+  url: string,
+  file: string,
+  env: Record<string, string> = {},
+): Promise<ProcessRun & { code: number | null; output: string }> {
   const args = timed([process.execPath, path.join(ROOT, 'bin', 'rumbo.js'), 'import', file]);
   const t = performance.now();
   const { code, stderr, stdout } = await new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
@@ -58,7 +61,10 @@ async function runCliProcess(url: string, file: string, env: Record<string, stri
     child.on('close', (c) => resolve({ code: c, stderr: err, stdout: out }));
   });
   const ms = performance.now() - t;
-  const output = `${stdout.slice(-600)} ${stderr.replace(/maxrss_kb=\d+\s*/, '').replace(/Command (exited with non-zero status|terminated by signal) \d+\s*/, '').slice(-600)}`.trim();
+  const output = `${stdout.slice(-600)} ${stderr
+    .replace(/maxrss_kb=\d+\s*/, '')
+    .replace(/Command (exited with non-zero status|terminated by signal) \d+\s*/, '')
+    .slice(-600)}`.trim();
   return { ms, peakRssMb: maxRssOf(stderr), code, output };
 }
 
@@ -266,7 +272,9 @@ export async function bigRun(db: BenchDatabase, products: number, log: (m: strin
     try {
       const t = performance.now();
       await createImporter(db, { ...productLimits(), maxRows }).importNow(planWorkbook(shape), `plan-${shape.code}.xlsx`);
-      log(`plan ${shape.code} of ${fmt(shape.products)} products (${fmt(shape.products * 10)} goals) imported in ${ms(performance.now() - t)}`);
+      log(
+        `plan ${shape.code} of ${fmt(shape.products)} products (${fmt(shape.products * 10)} goals) imported in ${ms(performance.now() - t)}`,
+      );
     } catch (e) {
       out.error = `the plan ${shape.code} of ${fmt(shape.products)} products could not be imported: ${errorText(e)}`;
       return out;
@@ -281,12 +289,15 @@ export async function bigRun(db: BenchDatabase, products: number, log: (m: strin
     const w = await writeReporteStreaming(file, allRows(), rows);
     out.fileBytes = w.bytes;
     out.inflatedBytes = w.inflatedBytes;
-    log(`REPORTE of ${fmt(rows)} rows streamed to disk in ${ms(performance.now() - t)}: ${fmt(w.bytes / 1e6, 1)} MB, inflated ${fmt(w.inflatedBytes / 1e6, 1)} MB`);
+    log(
+      `REPORTE of ${fmt(rows)} rows streamed to disk in ${ms(performance.now() - t)}: ${fmt(w.bytes / 1e6, 1)} MB, inflated ${fmt(w.inflatedBytes / 1e6, 1)} MB`,
+    );
   } catch (e) {
     out.error = `the REPORTE of ${fmt(rows)} rows could not be generated: ${errorText(e)}`;
     return out;
   }
-  const margin = (n: number, floor: number, ceiling: number) => String(Math.min(ceiling, Math.max(floor, Math.ceil((n * 1.25) / 1048576) * 1048576)));
+  const margin = (n: number, floor: number, ceiling: number) =>
+    String(Math.min(ceiling, Math.max(floor, Math.ceil((n * 1.25) / 1048576) * 1048576)));
   out.env = {
     IMPORT_MAX_ROWS: String(maxRows),
     UPLOAD_MAX_BYTES: margin(out.fileBytes, 20 * 1048576, 1024 * 1048576),
@@ -302,7 +313,9 @@ export async function bigRun(db: BenchDatabase, products: number, log: (m: strin
     const n = await stored();
     const ok = r.code === 0 && n === rows;
     out.cli = { ms: r.ms, peakRssMb: r.peakRssMb, ok, detail: ok ? '' : `exit ${r.code}, ${fmt(n)} reports stored: ${r.output}` };
-    log(`${'rumbo import'.padEnd(16)} ${fmt(rows)} rows: ${ok ? ms(r.ms) : 'FAILED'}  peak RSS ${mb(r.peakRssMb)}${ok ? '' : ` (${out.cli.detail.slice(0, 300)})`}`);
+    log(
+      `${'rumbo import'.padEnd(16)} ${fmt(rows)} rows: ${ok ? ms(r.ms) : 'FAILED'}  peak RSS ${mb(r.peakRssMb)}${ok ? '' : ` (${out.cli.detail.slice(0, 300)})`}`,
+    );
   } catch (e) {
     out.cli = { ms: Number.NaN, peakRssMb: Number.NaN, ok: false, detail: errorText(e) };
   }
@@ -312,7 +325,9 @@ export async function bigRun(db: BenchDatabase, products: number, log: (m: strin
     const n = await stored();
     if (w.status === 'IMPORTED' && n !== rows) w.detail = `IMPORTED but ${fmt(n)} reports stored`;
     out.worker = w;
-    log(`${'worker'.padEnd(16)} ${fmt(rows)} rows: ${w.status} ${ms(w.ms)}  peak RSS ${mb(w.peakRssMb)}${w.detail ? ` (${w.detail.slice(0, 300)})` : ''}`);
+    log(
+      `${'worker'.padEnd(16)} ${fmt(rows)} rows: ${w.status} ${ms(w.ms)}  peak RSS ${mb(w.peakRssMb)}${w.detail ? ` (${w.detail.slice(0, 300)})` : ''}`,
+    );
   } catch (e) {
     out.worker = { ...NO_WORKER_RUN, detail: errorText(e) };
   }

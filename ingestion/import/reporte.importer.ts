@@ -265,7 +265,11 @@ async function closedPeriodsOf(ctx: ImportContext, policyIds: readonly number[])
 }
 
 /** Closed periods rechecked inside the transaction (validation checked them before it started). */
-function assertNoClosedPeriodWritten(owners: ReadonlyMap<string, ProductRef>, closed: ReadonlyMap<number, readonly ClosedRow[]>, written: readonly Row[]): void {
+function assertNoClosedPeriodWritten(
+  owners: ReadonlyMap<string, ProductRef>,
+  closed: ReadonlyMap<number, readonly ClosedRow[]>,
+  written: readonly Row[],
+): void {
   for (const row of written) {
     const policyId = owners.get(ownerKey(row))?.policyId;
     for (const c of (policyId !== undefined ? closed.get(policyId) : undefined) ?? []) {
