@@ -97,6 +97,7 @@ describe('review cycle over HTTP', () => {
 
   let reportId: string;
   let batchId: number;
+  let reviewer: string | null = null;
 
   it('office reports are approved on import, by the import', async () => {
     const rows = (await db.ds.query('SELECT review_status, approved_value, value, reviewed_by FROM progress_reports')) as any[];
@@ -177,6 +178,8 @@ describe('review cycle over HTTP', () => {
 
     const counted = await productA('2024-06-30', 'APPROVED');
     expect(counted.product.reports[0]).toMatchObject({ reviewStatus: 'APPROVED', approvedValue: 70, reviewVersion: 4 });
+    reviewer = ((await db.ds.query('SELECT reviewed_by FROM progress_reports WHERE id = ?', [reportId])) as any[])[0].reviewed_by;
+    expect(reviewer).not.toMatch(/importación/);
     expect(counted.product.progress).toEqual({ achieved: 70, missingReport: false, pendingReview: false, trafficLight: 'ALTO' });
     expect(counted.policy.progress.total.pendingReviewCount).toBe(0);
   });
@@ -186,6 +189,10 @@ describe('review cycle over HTTP', () => {
     batchId = batch.id;
     const approved = await productA('2024-06-30', 'APPROVED');
     expect(approved.product.reports[0]).toMatchObject({ value: 90, approvedValue: 70, reviewStatus: 'PENDING' });
+    // the import's upsert keeps who approved the last value, and when (it stamps only reports approved on import)
+    const [kept] = (await db.ds.query('SELECT reviewed_by, reviewed_at FROM progress_reports WHERE id = ?', [reportId])) as any[];
+    expect(kept.reviewed_by).toBe(reviewer);
+    expect(kept.reviewed_at).not.toBeNull();
     expect(approved.product.progress).toMatchObject({ achieved: 70, pendingReview: true, missingReport: false });
     expect((await productA('2024-06-30', 'SUBMITTED')).product.progress).toMatchObject({ achieved: 90, pendingReview: true });
   });
