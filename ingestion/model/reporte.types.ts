@@ -1,4 +1,5 @@
-import { EntityRow, SourceRef } from './common.types';
+import { Issue } from '../issues/issue.types';
+import { EntityRow, RejectedRow, SourceRef } from './common.types';
 
 /** `Reporte` row. */
 export interface ReportRow extends SourceRef {
@@ -24,4 +25,13 @@ export interface ReportRow extends SourceRef {
 export interface ReporteData {
   readonly reports: readonly ReportRow[];
   readonly entities: readonly EntityRow[];
+}
+
+/** A part of a REPORTE's `Reporte` sheet read in parts (a streamed import), in file order. */
+export interface ReporteChunk {
+  readonly reports: ReportRow[];
+  /** Rows of the part left out because a required value was missing or unreadable. */
+  readonly rejected: RejectedRow[];
+  /** Reading issues of the part's rows. */
+  readonly issues: Issue[];
 }

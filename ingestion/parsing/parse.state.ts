@@ -10,7 +10,7 @@ export interface ParseState {
   readonly rejected: RejectedRow[];
 }
 
-export function reject(state: ParseState, row: RowRead, key: string | null): void {
+export function reject(state: Pick<ParseState, 'rejected'>, row: RowRead, key: string | null): void {
   const values = Object.fromEntries([...row.values].filter(([k]) => !row.invalid.has(k)));
   state.rejected.push({ sheet: row.sheet, row: row.row, key, values });
 }

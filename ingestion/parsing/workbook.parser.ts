@@ -44,7 +44,7 @@ function unrecognised(workbook: WorkbookData, issues: IssueCollector): void {
   );
 }
 
-function warnUnknownSheets(workbook: WorkbookData, kind: ImportKind, issues: IssueCollector): void {
+export function warnUnknownSheets(workbook: WorkbookData, kind: ImportKind, issues: IssueCollector): void {
   const known = new Set([...templateOf(kind).sheets.map((s) => s.name), INSTRUCTIONS_SHEET_NAME, ERRORS_SHEET_NAME].map(headerKey));
   const expected = templateOf(kind)
     .sheets.map((s) => s.name)

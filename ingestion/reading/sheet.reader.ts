@@ -216,23 +216,38 @@ export function readSheet(workbook: WorkbookData, def: SheetDef, issues: IssueCo
   const header = matchHeaders(data, def, issues, options);
   const rows: RowRead[] = [];
   for (let r = 1; r < data.rows.length; r++) {
-    const cells = data.rows[r];
-    if (!cells || isEmptyRow(cells)) continue;
-    if (def.unansweredPrefill && isUnansweredPrefill(cells, header, def.unansweredPrefill)) continue;
-    const out: MutableRow = { values: new Map(), numbers: new Map(), invalid: new Set(), notAvailable: new Set() };
-    for (const column of def.columns) {
-      const index = header.columns.get(column.key);
-      if (index === undefined) {
-        if (column.required) out.invalid.add(column.key);
-        out.values.set(column.key, column.type === 'list' ? [] : column.type === 'boolean' ? false : null);
-        continue;
-      }
-      readColumn(column, cells[index], { sheet: name, row: r + 1 }, issues, out);
-    }
-    rows.push({ sheet: name, row: r + 1, cells, ...out });
+    const row = readRow(def, header, name, r, data.rows[r], issues);
+    if (row) rows.push(row);
   }
   checkRowCount(def, name, rows.length, rows, issues);
   return { data, name, header, rows };
+}
+
+/**
+ * One data row (`index`: 0 = Excel row 1) read by the definition, or null for a row that is skipped
+ * (empty, or a pre-filled row left unanswered). What `readSheet` does for each row below the headers.
+ */
+export function readRow(
+  def: SheetDef,
+  header: HeaderMap,
+  name: string,
+  index: number,
+  cells: SheetRow | undefined,
+  issues: IssueCollector,
+): RowRead | null {
+  if (!cells || isEmptyRow(cells)) return null;
+  if (def.unansweredPrefill && isUnansweredPrefill(cells, header, def.unansweredPrefill)) return null;
+  const out: MutableRow = { values: new Map(), numbers: new Map(), invalid: new Set(), notAvailable: new Set() };
+  for (const column of def.columns) {
+    const at = header.columns.get(column.key);
+    if (at === undefined) {
+      if (column.required) out.invalid.add(column.key);
+      out.values.set(column.key, column.type === 'list' ? [] : column.type === 'boolean' ? false : null);
+      continue;
+    }
+    readColumn(column, cells[at], { sheet: name, row: index + 1 }, issues, out);
+  }
+  return { sheet: name, row: index + 1, cells, ...out };
 }
 
 /** A row of a pre-filled template the entity left unanswered (see SheetDef.unansweredPrefill). */
@@ -244,7 +259,8 @@ function isUnansweredPrefill(cells: SheetRow, header: HeaderMap, rule: NonNullab
   return rule.informative.some(filled) && !rule.answers.some(filled);
 }
 
-function checkRowCount(def: SheetDef, name: string, count: number, rows: readonly RowRead[], issues: IssueCollector): void {
+/** The sheet-level checks of the number of data rows (none, or more than one where one is allowed). */
+export function checkRowCount(def: SheetDef, name: string, count: number, rows: readonly RowRead[], issues: IssueCollector): void {
   if ((def.singleRow || def.requiresRows) && count === 0) {
     issues.error(
       'HOJA_SIN_DATOS',

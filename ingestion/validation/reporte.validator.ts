@@ -12,7 +12,7 @@ import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.
  * A report row to check. Rows the reader rejected (a required value missing or unreadable) are
  * checked too, with null for what could not be read, so every error of the row is listed at once.
  */
-interface ReportCheck extends SourceRef {
+export interface ReportCheck extends SourceRef {
   readonly policyCode: string | null;
   readonly productCode: string | null;
   readonly year: number | null;
@@ -21,9 +21,9 @@ interface ReportCheck extends SourceRef {
   readonly complete: ReportRow | null;
 }
 
-const fromRow = (r: ReportRow): ReportCheck => ({ ...r, complete: r });
+export const fromRow = (r: ReportRow): ReportCheck => ({ ...r, complete: r });
 
-function fromRejected(r: RejectedRow): ReportCheck {
+export function fromRejected(r: RejectedRow): ReportCheck {
   return {
     sheet: r.sheet,
     row: r.row,
@@ -66,7 +66,7 @@ function checkValue(r: ReportRow, product: StoredProduct, issues: IssueCollector
   }
 }
 
-function validateReport(r: ReportCheck, context: ValidationContext, issues: IssueCollector): void {
+export function validateReport(r: ReportCheck, context: ValidationContext, issues: IssueCollector): void {
   const at = { sheet: r.sheet, row: r.row };
   if (r.policyCode === null) return;
   const policy = context.policies.get(r.policyCode);
@@ -121,6 +121,14 @@ function validateReport(r: ReportCheck, context: ValidationContext, issues: Issu
   if (r.complete) checkValue(r.complete, product, issues);
 }
 
+/** The key two rows of a REPORTE must not share (one report per product and period). */
+export const reportKey = (r: Pick<ReportRow, 'policyCode' | 'productCode' | 'year' | 'period'>): string =>
+  `${r.policyCode}|${r.productCode}|${r.year}|${r.period}`;
+
+/** How a repeated report is named in FILA_DUPLICADA. */
+export const describeReport = (r: Pick<ReportRow, 'policyCode' | 'productCode' | 'year' | 'period'>): string =>
+  `el reporte del producto ${q(r.productCode)} de la política ${q(r.policyCode)} para ${r.year} ${r.period}`;
+
 export function validateReporte(
   data: ReporteData,
   rejected: readonly RejectedRow[],
@@ -128,29 +136,41 @@ export function validateReporte(
   issues: IssueCollector,
 ): void {
   validateEntities(data.entities, issues);
-  checkDuplicates(
-    data.reports,
-    (r) => `${r.policyCode}|${r.productCode}|${r.year}|${r.period}`,
-    (r) => `el reporte del producto ${q(r.productCode)} de la política ${q(r.policyCode)} para ${r.year} ${r.period}`,
-    'Código producto',
-    issues,
-  );
+  checkDuplicates(data.reports, reportKey, describeReport, 'Código producto', issues);
   const checks = [...data.reports.map(fromRow), ...rejectedOf(rejected, 'Reporte').map(fromRejected)];
   for (const r of checks) validateReport(r, context, issues);
-  checkScales(data.reports, context, issues);
+  const byProduct = new Map<string, ScaleRow[]>();
+  for (const r of data.reports) addScaleRow(byProduct, r);
+  checkScales(byProduct.values(), context, issues);
+}
+
+/** What the scale check keeps of a report row (a streamed import keeps these, not the rows). */
+export type ScaleRow = Pick<ReportRow, 'sheet' | 'row' | 'policyCode' | 'productCode' | 'year' | 'period' | 'value' | 'percentCell'>;
+
+/** Adds a report to its product's group for `checkScales`, in file order. */
+export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): void {
+  const key = `${r.policyCode}\u0001${r.productCode}`;
+  const group = byProduct.get(key);
+  const row: ScaleRow = {
+    sheet: r.sheet,
+    row: r.row,
+    policyCode: r.policyCode,
+    productCode: r.productCode,
+    year: r.year,
+    period: r.period,
+    value: r.value,
+    percentCell: r.percentCell,
+  };
+  if (group) group.push(row);
+  else byProduct.set(key, [row]);
 }
 
 /**
  * One scale warning per product (or result), never one per cell: its stored goals against its stored
  * reports overlaid with this workbook's (docs/calculation.md §13). Located at the first report concerned.
  */
-function checkScales(reports: readonly ReportRow[], context: ValidationContext, issues: IssueCollector): void {
-  const byProduct = new Map<string, ReportRow[]>();
-  for (const r of reports) {
-    const key = `${r.policyCode}\u0001${r.productCode}`;
-    byProduct.set(key, [...(byProduct.get(key) ?? []), r]);
-  }
-  for (const rows of byProduct.values()) {
+export function checkScales(groups: Iterable<readonly ScaleRow[]>, context: ValidationContext, issues: IssueCollector): void {
+  for (const rows of groups) {
     const policy = context.policies.get(rows[0]!.policyCode);
     const product = policy?.products.get(rows[0]!.productCode);
     if (!policy || !product?.goals) continue;

@@ -16,7 +16,7 @@
  */
 import { createInflateRaw } from 'node:zlib';
 import { MAX_DATE_SERIAL, serialToIso } from './excel-date.converter';
-import { Cell, ReadLimits, SheetData, WorkbookReadResult } from './workbook.types';
+import { Cell, ReadLimits, SheetData, SheetRow, WorkbookReadResult } from './workbook.types';
 import {
   checkDeclared,
   damaged,
@@ -39,6 +39,25 @@ export interface NumberFormats {
   /** The text the library displays for a value under a format. */
   format(format: string, value: number | string | boolean, date1904: boolean): string;
 }
+
+/**
+ * Takes one worksheet's rows as they are read, instead of keeping them (a streamed import). Rows are
+ * handed over in order once a later row has started; the rest when the sheet ends.
+ */
+export interface SheetRowSink {
+  /** Which sheet (index in workbook order) to hand over, or -1 for none; called once the package is open. */
+  choose(names: readonly string[]): number;
+  /**
+   * Complete rows of the chosen sheet (`first` is the index of the first one: 0 = Excel row 1; missing
+   * rows are undefined or left out at the end). A promise pauses the reading until it settles.
+   */
+  rows(first: number, rows: ReadonlyArray<SheetRow | undefined>): Promise<void> | void;
+  /** A cell of the chosen sheet belongs to a row already handed over (rows out of order): what was handed over is not the sheet. */
+  disorder(): void;
+}
+
+/** Rows of a streamed sheet handed over at a time (about 2 MB of XML for a REPORTE). */
+const HAND_OVER_ROWS = 5000;
 
 const ERROR_CODES: ReadonlySet<string> = new Set([
   '#NULL!',
@@ -194,11 +213,37 @@ class SheetScanner {
   private skipRow = false;
   private col = -1;
   private counting = false;
+  /** Rows below this index were handed over to the sink. */
+  private handedOver = 0;
+  private pending: Array<Promise<void>> = [];
+  private outOfOrder = false;
 
   constructor(
     private readonly name: string,
     private readonly ctx: SheetContext,
+    private readonly sink: SheetRowSink | null = null,
   ) {}
+
+  /** What the sink asked to wait for since the last call (the reader pauses inflating meanwhile). */
+  takePending(): Promise<void> | null {
+    if (this.pending.length === 0) return null;
+    const all = Promise.all(this.pending).then(() => undefined);
+    this.pending = [];
+    return all;
+  }
+
+  /** Hands rows [handedOver, upTo) to the sink and forgets them. */
+  private handOver(upTo: number): void {
+    // A sheet over a cap is refused at the end: nothing more to hand over.
+    if (!this.sink || this.outOfOrder || this.problem || this.counting || upTo <= this.handedOver) return;
+    const end = Math.min(upTo, this.rows.length);
+    const part = this.rows.slice(this.handedOver, Math.max(this.handedOver, end));
+    for (let i = this.handedOver; i < end; i++) this.rows[i] = undefined;
+    const first = this.handedOver;
+    this.handedOver = upTo;
+    const wait = this.sink.rows(first, part);
+    if (wait) this.pending.push(wait);
+  }
 
   feed(text: string): void {
     this.buf = this.buf.length ? this.buf + text : text;
@@ -210,6 +255,7 @@ class SheetScanner {
     this.buf = '';
     if (!this.problem && this.rows.length > this.ctx.limits.maxRows)
       this.problem = `la hoja «${this.name}» tiene más de ${this.ctx.limits.maxRows} filas`;
+    this.handOver(this.rows.length);
   }
 
   private scan(last: boolean): void {
@@ -320,6 +366,7 @@ class SheetScanner {
     const r = m ? parseInt(m[1]!, 10) : this.rowIndex + 2; // SheetJS: tagr + 1
     this.rowIndex = r - 1;
     this.col = -1;
+    if (this.sink && this.rowIndex - this.handedOver >= HAND_OVER_ROWS) this.handOver(this.rowIndex);
     // As SheetJS with sheetRows = maxRows + 1: rows beyond are not read (the sheet is refused anyway).
     this.skipRow = this.counting || r > this.ctx.limits.maxRows + 1;
   }
@@ -418,6 +465,10 @@ class SheetScanner {
     }
     const built = this.build(kind, value, text, style);
     if (!built || row < 0) return;
+    if (row < this.handedOver && !this.outOfOrder) {
+      this.outOfOrder = true;
+      this.sink?.disorder();
+    }
     let r = this.rows[row];
     if (!r) {
       while (this.rows.length < row) this.rows.push(undefined);
@@ -648,20 +699,22 @@ export function readXlsxSync(bytes: Uint8Array, limits: ReadLimits, formats: Num
 }
 
 /** Inflates a part in chunks with node:zlib (the rest of the file, as SheetJS does: the deflate stream ends itself). */
-function streamEntry(
+async function streamEntry(
   bytes: Uint8Array,
   e: ZipEntry,
   onChunk: (chunk: Uint8Array) => ZipProblem | null,
+  gate: () => Promise<void> | null = () => null,
 ): Promise<ZipProblem | 'failed' | 'end'> {
   const start = dataStartOf(bytes, e);
-  if (typeof start !== 'number') return Promise.resolve(start);
+  if (typeof start !== 'number') return start;
   if (e.method === 0) {
-    if (e.compressedSize !== e.uncompressedSize || start + e.compressedSize > bytes.length) return Promise.resolve(damaged());
+    if (e.compressedSize !== e.uncompressedSize || start + e.compressedSize > bytes.length) return damaged();
     for (let o = 0; o < e.compressedSize; o += CHUNK) {
       const problem = onChunk(bytes.subarray(start + o, start + Math.min(o + CHUNK, e.compressedSize)));
-      if (problem) return Promise.resolve(problem);
+      if (problem) return problem;
+      await gate();
     }
-    return Promise.resolve('end');
+    return 'end';
   }
   return new Promise((resolve) => {
     const data = bytes.subarray(start);
@@ -682,7 +735,19 @@ function streamEntry(
       } catch {
         problem = damaged('el archivo está dañado o no es un libro de cálculo');
       }
-      if (problem) settle(problem);
+      if (problem) {
+        settle(problem);
+        return;
+      }
+      // The sink is busy with rows handed over: inflate no further until it is ready.
+      const wait = gate();
+      if (wait) {
+        inflate.pause();
+        void wait.then(
+          () => inflate.resume(),
+          () => settle(damaged('el archivo está dañado o no es un libro de cálculo')),
+        );
+      }
     });
     inflate.once('end', () => settle('end'));
     inflate.once('error', () => settle('failed'));
@@ -706,7 +771,12 @@ function streamEntry(
  * Reads a plain `.xlsx` workbook with worksheets streamed: memory holds the shared strings, the styles,
  * one 64 KB chunk of XML and the cells read. Null when the file is not such a package.
  */
-export async function readXlsxStreaming(bytes: Uint8Array, limits: ReadLimits, formats: NumberFormats): Promise<WorkbookReadResult | null> {
+export async function readXlsxStreaming(
+  bytes: Uint8Array,
+  limits: ReadLimits,
+  formats: NumberFormats,
+  sink: SheetRowSink | null = null,
+): Promise<WorkbookReadResult | null> {
   let pkg: Package | ZipProblem | null;
   try {
     pkg = openPackage(bytes, limits, formats);
@@ -716,18 +786,25 @@ export async function readXlsxStreaming(bytes: Uint8Array, limits: ReadLimits, f
   if (pkg === null) return null;
   if (isProblem(pkg)) return { ok: false, failure: pkg };
   const scanners: Array<SheetScanner | null> = [];
-  for (const sheet of pkg.sheets) {
+  const chosen = sink ? sink.choose(pkg.sheets.map((s) => s.name)) : -1;
+  for (const [index, sheet] of pkg.sheets.entries()) {
     if (!sheet.entry) {
       scanners.push(null);
       continue;
     }
-    const scanner = new SheetScanner(sheet.name, pkg.ctx);
-    const sink = checkedSink(sheet.entry, scanner, limits);
-    const outcome = await streamEntry(bytes, sheet.entry, (chunk) => sink.chunk(chunk));
+    const scanner = new SheetScanner(sheet.name, pkg.ctx, index === chosen ? sink : null);
+    const checked = checkedSink(sheet.entry, scanner, limits);
+    const outcome = await streamEntry(
+      bytes,
+      sheet.entry,
+      (chunk) => checked.chunk(chunk),
+      () => scanner.takePending(),
+    );
     if (isProblem(outcome)) return { ok: false, failure: outcome };
     let problem: ZipProblem | null;
     try {
-      problem = sink.end(outcome === 'failed');
+      problem = checked.end(outcome === 'failed');
+      await scanner.takePending();
     } catch {
       problem = damaged('el archivo está dañado o no es un libro de cálculo');
     }

@@ -29,7 +29,7 @@ import {
   WorkbookReadResult,
   WritableCell,
 } from './workbook.types';
-import { NumberFormats, readXlsxStreaming, readXlsxSync } from './xlsx-stream.reader';
+import { NumberFormats, readXlsxStreaming, readXlsxSync, SheetRowSink } from './xlsx-stream.reader';
 import { inspectZip, inspectZipStreaming, isCompoundFile, isZip, readZipDirectory, STREAM_ABOVE_BYTES, ZipLimits } from './zip.inspector';
 
 interface SsfApi {
@@ -224,12 +224,17 @@ export function readWorkbook(buffer: Uint8Array, limits: ReadLimits = DEFAULT_RE
  * cells read, not the sheet's XML nor the library's model). Other formats (.xls, .ods, .xlsb) are
  * read by the library, after a streaming zip check for zipped ones. Never throws.
  */
-export async function readWorkbookStreaming(buffer: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookReadResult> {
+export async function readWorkbookStreaming(
+  buffer: Uint8Array,
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+  sink: SheetRowSink | null = null,
+): Promise<WorkbookReadResult> {
   const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer);
   const early = sizeCheck(bytes, limits);
   if (early) return early;
   if (isZip(bytes)) {
-    const streamed = await readXlsxStreaming(bytes, limits, NUMBER_FORMATS);
+    // With a sink, one sheet of a plain .xlsx is handed over row by row (other formats never call it).
+    const streamed = await readXlsxStreaming(bytes, limits, NUMBER_FORMATS, sink);
     if (streamed) return streamed;
     const refused = await refuseZipEarly(bytes, limits);
     if (refused) return { ok: false, failure: refused };
