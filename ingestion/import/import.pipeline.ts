@@ -1,60 +1,24 @@
 import { promises as fs } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { DataSource, EntityManager } from 'typeorm';
 import { ImportKind, ImportStatus } from '../../src/domain/enums';
 import { ImportBatchRecord } from '../../src/entities';
 import { bumpDataVersions } from '../../src/services/data-version.service';
-import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { DEFAULT_MAX_ISSUES_PER_CODE, IssueSummary, summarizeIssues } from '../issues/issue.summary';
-import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
 import { validateWorkbook } from '../validation/workbook.validator';
-import { Uploader } from '../validation/validation.context';
-import { ReadLimits } from '../xlsx/workbook.types';
-import { BatchCounts, BatchStore, BatchTimings } from '../worker/batch.store';
+import { BatchCounts } from '../worker/batch.store';
 import { withDeadlockRetry } from '../worker/deadlock.retry';
-import { writeFileAtomic } from '../worker/storage.files';
 import { ImportContext, ImportCounts } from './import.types';
 import { importInstancia } from './instancia.importer';
 import { importPlan } from './plan.importer';
 import { importReporte } from './reporte.importer';
 import { defaultSandbox, WorkbookParser } from './parse.sandbox';
+import { importInParts } from './reporte-parts.import';
+import { BatchOutcome, PipelineDeps, rejectBatch, StoredBatch, uploaderOf } from './batch-outcome';
+
+export { errorsPathFor } from './batch-outcome';
+export type { BatchOutcome, PipelineDeps } from './batch-outcome';
 import { loadValidationContext } from './validation-context.loader';
-
-export interface PipelineDeps {
-  ds: DataSource;
-  store: BatchStore;
-  limits?: Partial<ReadLimits>;
-  /** Reads and parses the file; default: the shared isolated thread of parse.sandbox.ts (bounded in time and memory). */
-  parser?: WorkbookParser;
-  /** Issues stored and listed per code (the totals count them all); default IMPORT_MAX_ISSUES_PER_CODE's. */
-  maxIssuesPerCode?: number;
-  /** Called between phases (a terminal shows progress). */
-  onProgress?: (phase: 'parse' | 'validate' | 'import' | 'done', batchId: number) => void;
-  /** Runs inside the import transaction just before COMMIT (tests use it to kill a worker there). */
-  beforeCommit?: () => Promise<void>;
-}
-
-export interface BatchOutcome {
-  batchId: number;
-  status: ImportStatus;
-  kind: ImportKind | null;
-  /** The issues stored with the batch: the first `maxIssuesPerCode` of each code. */
-  issues: Issue[];
-  /** How many issues there were per code, sheet and column (all of them). */
-  totals: IssueTotal[];
-  errorCount: number;
-  warningCount: number;
-  counts: BatchCounts;
-  /** For a rejected workbook: the same workbook with an added `Errores` sheet (also stored at `errorsPath`). */
-  errorsWorkbook?: Buffer;
-  /** Where the Errores workbook of a rejected batch was stored (next to the batch's file). */
-  errorsPath?: string;
-  /** For a duplicate: the batch that applied the same content. */
-  duplicateOf?: number;
-  /** How long each phase took (also stored with the batch). */
-  timings?: BatchTimings;
-}
 
 /** Data rows the workbook had (rows with errors included). */
 export function rowsRead(parsed: ParsedWorkbook): number {
@@ -87,20 +51,6 @@ export function rowsRead(parsed: ParsedWorkbook): number {
   }
 }
 
-/** Where the Errores workbook of a batch is stored: next to the batch's file. */
-export function errorsPathFor(storagePath: string): string {
-  return `${storagePath.replace(/\.[^./\\]*$/, '')}.errores.xlsx`;
-}
-
-async function storeOrForget(target: string, bytes: Uint8Array): Promise<string | undefined> {
-  try {
-    await writeFileAtomic(target, bytes);
-    return target;
-  } catch {
-    return undefined;
-  }
-}
-
 async function writeData(ctx: ImportContext, parsed: ParsedWorkbook): Promise<ImportCounts> {
   switch (parsed.kind) {
     case ImportKind.PLAN:
@@ -114,13 +64,6 @@ async function writeData(ctx: ImportContext, parsed: ParsedWorkbook): Promise<Im
   }
 }
 
-/** Entity code of an uploader bound to an entity; the planning office (no entity) may send anything. */
-async function uploaderOf(m: EntityManager, batch: ImportBatchRecord): Promise<Uploader> {
-  if (batch.uploaderEntityId === null) return { entityCode: null, planningOffice: true };
-  const rows = (await m.query('SELECT code FROM entities WHERE id = ?', [batch.uploaderEntityId])) as { code: string }[];
-  return { entityCode: rows[0]?.code ?? null, planningOffice: false };
-}
-
 /**
  * Runs one claimed batch: read → parse → validate → (one transaction) import and record the batch.
  * A rejected workbook writes nothing but its batch and issues; the same content already applied is
@@ -128,66 +71,43 @@ async function uploaderOf(m: EntityManager, batch: ImportBatchRecord): Promise<U
  * serialised with a named lock (GET_LOCK, on MySQL and MariaDB alike).
  */
 export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord, owner: string): Promise<BatchOutcome> {
-  const { ds, store } = deps;
   if (!batch.storagePath) throw new Error(`batch ${batch.id} has no stored file`);
-  const bytes = await fs.readFile(batch.storagePath);
-
-  deps.onProgress?.('parse', batch.id);
-  let t = performance.now();
+  const stored = batch as StoredBatch;
+  const bytes = await fs.readFile(stored.storagePath);
   const parser = deps.parser ?? defaultSandbox();
+  deps.onProgress?.('parse', batch.id);
+  const t = performance.now();
+  const parseInParts = parser.parseInParts?.bind(parser);
+  if (parseInParts) {
+    // A REPORTE .xlsx is validated and written part by part while it is read (reporte-parts.import.ts);
+    // a deadlock runs that import again, reading included. Anything else comes back read whole.
+    const inParts = await withDeadlockRetry(() => importInParts({ ...deps, parser }, parseInParts, stored, owner, bytes));
+    if ('outcome' in inParts) return inParts.outcome;
+    return processParsed({ ...deps, parser }, stored, owner, bytes, inParts.whole, inParts.parseMs);
+  }
   const parsed = await parser.parse(bytes, deps.limits);
-  const parseMs = Math.round(performance.now() - t);
+  return processParsed({ ...deps, parser }, stored, owner, bytes, parsed, Math.round(performance.now() - t));
+}
 
+/** Validation and then the import (or the rejection) of a workbook read whole. */
+async function processParsed(
+  deps: PipelineDeps & { parser: WorkbookParser },
+  batch: StoredBatch,
+  owner: string,
+  bytes: Uint8Array,
+  parsed: ParsedWorkbook,
+  parseMs: number,
+): Promise<BatchOutcome> {
+  const { ds } = deps;
   deps.onProgress?.('validate', batch.id);
-  t = performance.now();
+  let t = performance.now();
   const context = await loadValidationContext(ds.manager, parsed, await uploaderOf(ds.manager, batch));
   const summary = summarizeIssues(validateWorkbook(parsed, context), deps.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE);
   const validateMs = Math.round(performance.now() - t);
   const read = rowsRead(parsed);
 
   if (summary.errorCount > 0) {
-    const counts: BatchCounts = { rowsRead: read, rowsInserted: 0, rowsUpdated: 0, rowsUnchanged: 0, rowsRejected: summary.rowsWithErrors };
-    // The Errores workbook is built once, here, and stored with the batch's files; downloads serve it.
-    // A file refused as a whole is not read again (the Errores sheet goes alone in a new workbook);
-    // undefined when it cannot be written: the batch's issues are all there is.
-    const original = parsed.sheetNames.length > 0 ? bytes : new Uint8Array(0);
-    const errorsWorkbook = await parser.errorsWorkbook(original, summary.kept, deps.limits, summary.totals);
-    // Storage trouble must not lose the rejection: a download builds it again when it is missing.
-    const errorsPath = errorsWorkbook ? await storeOrForget(errorsPathFor(batch.storagePath), errorsWorkbook) : undefined;
-    await withDeadlockRetry(() =>
-      ds.transaction((m) =>
-        store.finish(
-          m,
-          batch.id,
-          owner,
-          ImportStatus.REJECTED,
-          parsed.kind,
-          counts,
-          { parseMs, validateMs, importMs: null },
-          summary.kept,
-          {
-            totals: summary.totals,
-            errorCount: summary.errorCount,
-            warningCount: summary.warningCount,
-            errorsPath: errorsPath ?? null,
-          },
-        ),
-      ),
-    );
-    deps.onProgress?.('done', batch.id);
-    return {
-      batchId: batch.id,
-      status: ImportStatus.REJECTED,
-      kind: parsed.kind,
-      issues: summary.kept,
-      totals: summary.totals,
-      errorCount: summary.errorCount,
-      warningCount: summary.warningCount,
-      counts,
-      timings: { parseMs, validateMs, importMs: null },
-      ...(errorsWorkbook ? { errorsWorkbook } : {}),
-      ...(errorsPath ? { errorsPath } : {}),
-    };
+    return rejectBatch(deps, batch, owner, bytes, { kind: parsed.kind, sheetNames: parsed.sheetNames }, summary, read, { parseMs, validateMs });
   }
 
   deps.onProgress?.('import', batch.id);

@@ -8,17 +8,26 @@
  * on `close()`. It never keeps the process alive on its own.
  */
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { Issue } from '../issues/issue.types';
 import { ParsedWorkbook } from '../model/parsed-workbook.types';
+import { ReporteChunk } from '../model/reporte.types';
 import { errorsSheet } from '../output/errors-sheet.writer';
+import { parseWorkbookInParts, StreamedParse } from '../parsing/reporte-stream.parser';
 import { parseWorkbookStreaming, refusedWorkbook } from '../parsing/workbook.parser';
 import { ReadLimits } from '../xlsx/workbook.types';
 
 /** Reads and parses uploaded files; the import pipeline depends only on this. */
 export interface WorkbookParser {
   parse(bytes: Uint8Array, limits?: Partial<ReadLimits>): Promise<ParsedWorkbook>;
+  /**
+   * `parse`, with a REPORTE .xlsx's reports given to `onPart` in parts as they are read (each awaited,
+   * in order, before the next; the reading goes on meanwhile). A rejected `onPart` is thrown once the
+   * reading stopped. Without it the pipeline parses whole.
+   */
+  parseInParts?(bytes: Uint8Array, limits: Partial<ReadLimits> | undefined, onPart: (part: ReporteChunk) => Promise<void>): Promise<StreamedParse>;
   /** The upload with an added `Errores` sheet (issues listed, and totals when capped); undefined when it cannot be written. */
   errorsWorkbook(
     bytes: Uint8Array,
@@ -44,6 +53,7 @@ const STARTUP_TIMEOUT_MS = 30_000;
 
 export type SandboxJob =
   | { readonly id: number; readonly op: 'parse'; readonly bytes: Uint8Array; readonly limits: Partial<ReadLimits> }
+  | { readonly id: number; readonly op: 'parts'; readonly bytes: Uint8Array; readonly limits: Partial<ReadLimits> }
   | {
       readonly id: number;
       readonly op: 'errors';
@@ -54,8 +64,29 @@ export type SandboxJob =
     };
 
 export type SandboxReply =
-  | { readonly id: number; readonly ok: true; readonly parsed?: ParsedWorkbook; readonly workbook?: Uint8Array }
+  | {
+      readonly id: number;
+      readonly ok: true;
+      readonly parsed?: ParsedWorkbook;
+      /** For a `parts` job: the reports came in parts. */
+      readonly streamed?: boolean;
+      readonly workbook?: Uint8Array;
+    }
   | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** A part of a `parts` job, sent by the thread before its reply; the thread waits for acks (`SandboxAck`) to send more. */
+export interface SandboxPart {
+  readonly id: number;
+  readonly seq: number;
+  readonly part: ReporteChunk;
+}
+
+/** The main thread handled part `seq` of job `id`. */
+export interface SandboxAck {
+  readonly op: 'ack';
+  readonly id: number;
+  readonly seq: number;
+}
 
 type Failure = 'timeout' | 'memory' | 'crash';
 type Outcome = { readonly reply: SandboxReply } | { readonly failure: Failure };
@@ -63,6 +94,7 @@ type Outcome = { readonly reply: SandboxReply } | { readonly failure: Failure };
 /** Parsing in the calling thread (unit tests, small trusted inputs). Not bounded in time or memory. */
 export const inProcessParser: WorkbookParser = {
   parse: (bytes, limits) => parseWorkbookStreaming(bytes, limits ? { limits } : {}),
+  parseInParts: (bytes, limits, onPart) => parseWorkbookInParts(bytes, limits ? { limits } : {}, onPart),
   errorsWorkbook: (bytes, issues, limits, totals) => errorsSheet(bytes, issues, limits, totals).catch(() => undefined),
 };
 
@@ -90,6 +122,32 @@ export class ParseSandbox implements WorkbookParser {
   async parse(bytes: Uint8Array, limits: Partial<ReadLimits> = {}): Promise<ParsedWorkbook> {
     const outcome = await this.run({ id: this.nextId++, op: 'parse', bytes, limits });
     if ('reply' in outcome && outcome.reply.ok && outcome.reply.parsed) return outcome.reply.parsed;
+    return this.refusal(outcome);
+  }
+
+  async parseInParts(
+    bytes: Uint8Array,
+    limits: Partial<ReadLimits> = {},
+    onPart: (part: ReporteChunk) => Promise<void>,
+  ): Promise<StreamedParse> {
+    let failed: { error: unknown } | null = null;
+    const handle = async (part: ReporteChunk): Promise<void> => {
+      if (failed) return;
+      try {
+        await onPart(part);
+      } catch (error) {
+        failed = { error };
+        this.discard(); // nothing more to read for
+      }
+    };
+    const outcome = await this.run({ id: this.nextId++, op: 'parts', bytes, limits }, handle);
+    if (failed) throw (failed as { error: unknown }).error;
+    if ('reply' in outcome && outcome.reply.ok && outcome.reply.parsed) return { parsed: outcome.reply.parsed, streamed: outcome.reply.streamed === true };
+    return { parsed: this.refusal(outcome), streamed: false };
+  }
+
+  /** The refused workbook of a thread that ran out of time or memory, or crashed. */
+  private refusal(outcome: Outcome): ParsedWorkbook {
     const failure = 'failure' in outcome ? outcome.failure : 'crash';
     const seconds = Math.round(this.timeoutMs / 100) / 10;
     switch (failure) {
@@ -129,14 +187,17 @@ export class ParseSandbox implements WorkbookParser {
     this.discard();
   }
 
-  /** One job at a time per sandbox; the time limit starts when the job does. */
-  private run(job: SandboxJob): Promise<Outcome> {
-    const result = this.queue.then(() => this.exec(job));
+  /**
+   * One job at a time per sandbox; the time limit starts when the job does. The time the main thread
+   * spends on the parts of a `parts` job does not count (the thread waits for it).
+   */
+  private run(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>): Promise<Outcome> {
+    const result = this.queue.then(() => this.exec(job, onPart));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private async exec(job: SandboxJob): Promise<Outcome> {
+  private async exec(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>): Promise<Outcome> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     let worker = await this.start();
@@ -144,23 +205,53 @@ export class ParseSandbox implements WorkbookParser {
       this.discard(); // ended between jobs: start another
       worker = await this.start();
     }
+    // Parts are handled one after the other; the reply is taken once every part before it was.
+    let parts: Promise<void> = Promise.resolve();
+    const started = performance.now();
+    let mainMs = 0;
     const outcome = await new Promise<Outcome>((resolve) => {
+      let done = false;
+      let timer: NodeJS.Timeout;
+      const arm = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => finish({ failure: 'timeout' }), Math.max(0, ms));
+      };
       const finish = (o: Outcome) => {
+        if (done) return;
+        done = true;
         clearTimeout(timer);
         worker.off('message', onMessage).off('error', onError).off('exit', onExit);
         resolve(o);
       };
-      const onMessage = (reply: SandboxReply) => {
-        if (reply.id === job.id) finish({ reply });
+      const onMessage = (message: SandboxReply | SandboxPart) => {
+        if (message.id !== job.id) return;
+        if ('part' in message) {
+          const { seq, part } = message;
+          parts = parts.then(async () => {
+            if (done || !onPart) return;
+            clearTimeout(timer); // the thread waits for the main thread now and then; that time is not the file's
+            const t = performance.now();
+            await onPart(part);
+            mainMs += performance.now() - t;
+            if (done) return;
+            arm(this.timeoutMs - (performance.now() - started - mainMs));
+            const ack: SandboxAck = { op: 'ack', id: job.id, seq };
+            worker.postMessage(ack);
+          });
+          return;
+        }
+        clearTimeout(timer); // the thread is done; the parts still to handle are the main thread's time
+        void parts.then(() => finish({ reply: message }));
       };
       const onError = (err: Error & { code?: string }) => finish({ failure: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'crash' });
       const onExit = () => finish({ failure: 'crash' });
-      const timer = setTimeout(() => finish({ failure: 'timeout' }), this.timeoutMs);
+      arm(this.timeoutMs);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
       // A private copy of the bytes is moved (not cloned) into the thread.
       const bytes = new Uint8Array(job.bytes);
       worker.postMessage({ ...job, bytes }, [bytes.buffer]);
     });
+    await parts; // a part in progress ends before the caller goes on
     if ('failure' in outcome || !outcome.reply.ok) this.discard();
     else this.idleTimer = setTimeout(() => this.discard(), this.idleMs).unref();
     return outcome;

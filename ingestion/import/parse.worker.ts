@@ -7,7 +7,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { parentPort } from 'node:worker_threads';
 import { parseWorkbookStreaming } from '../parsing/workbook.parser';
-import type { SandboxJob, SandboxReply } from './parse.sandbox';
+import { parseWorkbookInParts } from '../parsing/reporte-stream.parser';
+import type { SandboxAck, SandboxJob, SandboxPart, SandboxReply } from './parse.sandbox';
 
 if (!parentPort) throw new Error('parse.worker runs only as a worker thread (see parse.sandbox.ts)');
 
@@ -17,12 +18,45 @@ setFlagsFromString('--expose-gc');
 const collect = runInNewContext('gc') as (() => void) | undefined;
 const port = parentPort;
 
-port.on('message', (job: SandboxJob) => void handle(job));
+/** Parts the thread may read ahead of the ones the main thread handled (each about 5 000 rows). */
+const PARTS_AHEAD = 2;
+
+/** Acks of the `parts` job in progress (one job at a time): the reading waits when it is PARTS_AHEAD parts ahead. */
+let acked = 0;
+let waiting: { seq: number; resume: () => void } | null = null;
+
+port.on('message', (message: SandboxJob | SandboxAck) => {
+  if (message.op === 'ack') {
+    acked = Math.max(acked, message.seq);
+    if (waiting && acked >= waiting.seq) {
+      const { resume } = waiting;
+      waiting = null;
+      resume();
+    }
+    return;
+  }
+  void handle(message);
+});
 
 async function handle(job: SandboxJob): Promise<void> {
   const bytes = Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength);
   try {
-    if (job.op === 'parse') {
+    if (job.op === 'parts') {
+      acked = 0;
+      let sent = 0;
+      const { parsed, streamed } = await parseWorkbookInParts(bytes, { limits: job.limits }, (part) => {
+        sent++;
+        const message: SandboxPart = { id: job.id, seq: sent, part };
+        port.postMessage(message);
+        if (sent - acked <= PARTS_AHEAD) return;
+        return new Promise<void>((resume) => {
+          waiting = { seq: sent - PARTS_AHEAD, resume };
+        });
+      });
+      if (job.bytes.byteLength > 1024 * 1024) collect?.();
+      const reply: SandboxReply = { id: job.id, ok: true, parsed, streamed };
+      port.postMessage(reply);
+    } else if (job.op === 'parse') {
       // An .xlsx is read by the streaming reader, which checks the zip as it inflates (a refused file,
       // a million rows or a bomb, costs little memory); other zips are verified with a streaming
       // inflate before the spreadsheet library reads them.

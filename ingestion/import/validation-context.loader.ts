@@ -257,3 +257,39 @@ export async function loadValidationContext(m: EntityManager, parsed: ParsedWork
   const closed = parsed.kind === ImportKind.REPORTE ? await loadClosedPeriods(m, [...policies.keys()]) : null;
   return { entityCodes, policies, instances, ...(uploader ? { uploader } : {}), ...(closed ?? {}) };
 }
+
+/** The context of a REPORTE read in parts: it grows with the policies each part names. */
+export interface GrowingReporteContext extends ValidationContext {
+  readonly policies: Map<string, StoredPolicy>;
+  readonly closedPeriods: Map<string, ClosedPeriodRef[]>;
+  readonly closedReports: Map<string, StoredReportContent>;
+}
+
+/** What a REPORTE read in parts starts with: the stored entities and the uploader; no policy yet. */
+export async function reportePartsContext(m: EntityManager, uploader?: Uploader): Promise<GrowingReporteContext> {
+  const entityCodes = new Set(((await m.query('SELECT code FROM entities')) as { code: string }[]).map((r) => r.code));
+  return {
+    entityCodes,
+    policies: new Map(),
+    instances: new Map(),
+    closedPeriods: new Map(),
+    closedReports: new Map(),
+    ...(uploader ? { uploader } : {}),
+  };
+}
+
+/**
+ * Adds to the context the policies of `codes` not asked for before, as `loadValidationContext` loads
+ * them for a whole REPORTE (products, goals, stored reports, closed periods). Called before a part's
+ * own reports are written, so what it reads of a policy is what was stored before the import.
+ */
+export async function addReportePolicies(m: EntityManager, context: GrowingReporteContext, asked: Set<string>, codes: Iterable<string>): Promise<void> {
+  const fresh = [...new Set(codes)].filter((c) => !asked.has(c));
+  if (fresh.length === 0) return;
+  for (const c of fresh) asked.add(c);
+  const policies = await loadPolicies(m, fresh, true);
+  const closed = await loadClosedPeriods(m, [...policies.keys()]);
+  for (const [k, v] of policies) context.policies.set(k, v);
+  for (const [k, v] of closed.closedPeriods) context.closedPeriods.set(k, v);
+  for (const [k, v] of closed.closedReports) context.closedReports.set(k, v);
+}
