@@ -21,14 +21,14 @@ import { checkRowCount, isEmptyRow, readRow, RowRead } from '../reading/sheet.re
 import { REPORTE_SHEET } from '../templates/reporte.template';
 import { looksLikeCsv } from '../xlsx/csv.reader';
 import { readWorkbookStreaming } from '../xlsx/xlsx.adapter';
-import { SheetRowSink } from '../xlsx/xlsx-stream.reader';
+import { HAND_OVER_ROWS, SheetRowSink } from '../xlsx/xlsx-stream.reader';
 import { DEFAULT_READ_LIMITS, Cell, SheetRow, WorkbookData } from '../xlsx/workbook.types';
 import { parseEntities } from './entidades.parser';
 import { issueSheetOrder, parseWorkbookData, parseWorkbookStreaming, ParseOptions, readFailure, warnUnknownSheets } from './workbook.parser';
 import { reportOf } from './reporte.parser';
 
-/** Rows (reports and rejected ones) per part. */
-export const REPORTE_PART_ROWS = 5000;
+/** Rows of the sheet per part: what the reader hands over at a time. */
+export const REPORTE_PART_ROWS = HAND_OVER_ROWS;
 
 export interface StreamedParse {
   readonly parsed: ParsedWorkbook;
@@ -90,7 +90,7 @@ class ReporteRows implements SheetRowSink {
       const report = reportOf(this.rejected, row);
       if (report) this.reports.push(report);
     }
-    if (this.reports.length + this.rejected.rejected.length >= REPORTE_PART_ROWS) return this.flush();
+    return this.flush();
   }
 
   /** The part in progress, if it has anything. */

@@ -57,7 +57,7 @@ export interface SheetRowSink {
 }
 
 /** Rows of a streamed sheet handed over at a time (about 2 MB of XML for a REPORTE). */
-const HAND_OVER_ROWS = 5000;
+export const HAND_OVER_ROWS = 5000;
 
 const ERROR_CODES: ReadonlySet<string> = new Set([
   '#NULL!',

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BatchOutcome, processBatch } from '../../ingestion/import/import.pipeline';
+import { WorkbookParser } from '../../ingestion/import/parse.sandbox';
 import { BatchStore } from '../../ingestion/worker/batch.store';
 import { InboxLayout, inboxLayout, storeAndEnqueue } from '../../ingestion/worker/inbox.scanner';
 import { TestDatabase } from './test-database';
@@ -41,7 +42,8 @@ const DATA_TABLES = [
   'result_reports',
 ];
 
-export function createHarness(db: TestDatabase): Harness {
+/** `parser`: what reads the files (default: the pipeline's, the shared parsing thread). */
+export function createHarness(db: TestDatabase, options: { parser?: WorkbookParser } = {}): Harness {
   const layout = inboxLayout(path.join(mkdtempSync(path.join(tmpdir(), 'rumbo-')), 'inbox'));
   for (const dir of Object.values(layout)) mkdirSync(dir, { recursive: true });
   const store = new BatchStore(db.ds, 60_000);
@@ -52,7 +54,7 @@ export function createHarness(db: TestDatabase): Harness {
       const id = await storeAndEnqueue(store, layout, bytes, name, uploader.name, uploader.entityId);
       const batch = await store.claim('test-harness');
       if (!batch || batch.id !== id) throw new Error(`expected to claim batch ${id}, got ${batch?.id}`);
-      return processBatch({ ds: db.ds, store }, batch, 'test-harness');
+      return processBatch({ ds: db.ds, store, ...(options.parser ? { parser: options.parser } : {}) }, batch, 'test-harness');
     },
     async checksums() {
       const rows = (await db.ds.query(`CHECKSUM TABLE ${DATA_TABLES.map((t) => `\`${t}\``).join(', ')}`)) as {
