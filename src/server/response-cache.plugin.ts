@@ -109,40 +109,38 @@ function fieldAllowed(typeName: string, field: string): boolean {
   return ANY_FIELD.has(typeName) || (ALLOWED[typeName]?.has(field) ?? false);
 }
 
-/** The policy code a `policy(...)` root field asks for, or null when it is not `code:` alone (a string). */
-function codeOf(args: readonly { name: { value: string }; value: ValueNode }[], variables: Record<string, unknown>): string | null {
+/** Where a `policy(code:)` root field takes its code from: a literal or a variable. */
+type CodeSource = { literal: string } | { variable: string };
+
+/** The code source of a `policy(...)` root field, or null when it is not `code:` alone (a string or a variable). */
+function codeSourceOf(args: readonly { name: { value: string }; value: ValueNode }[]): CodeSource | null {
   if (args.length !== 1 || args[0]!.name.value !== 'code') return null;
   const value = args[0]!.value;
-  if (value.kind === Kind.STRING) return value.value;
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'string' ? v : null;
-  }
+  if (value.kind === Kind.STRING) return { literal: value.value };
+  if (value.kind === Kind.VARIABLE) return { variable: value.name.value };
   return null;
 }
 
 /**
- * The policy codes the operation reads, when its whole answer is determined by those policies' data (the
- * allow-list above); null when it may not be answered from the cache. Every definition of the document is
- * checked (queries and fragments only), whichever operation runs.
+ * Whether every definition of the document (queries and fragments only, whichever operation runs) stays
+ * within the allow-list above, and where its `policy(code:)` root fields take their codes from; null
+ * when it may not be answered from the cache.
  */
-export function answerablePolicies(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): string[] | null {
-  const codes = new Set<string>();
-  let ok = true;
+function analyse(schema: GraphQLSchema, document: DocumentNode): CodeSource[] | null {
   for (const def of document.definitions) {
     if (def.kind === Kind.FRAGMENT_DEFINITION) continue;
     if (def.kind !== Kind.OPERATION_DEFINITION || def.operation !== 'query') return null;
   }
+  const sources: CodeSource[] = [];
+  let ok = true;
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       Directive(node) {
-        if (!ALLOWED_DIRECTIVES.has(node.name.value)) {
-          ok = false;
-          return BREAK;
-        }
-        return undefined;
+        if (ALLOWED_DIRECTIVES.has(node.name.value)) return undefined;
+        ok = false;
+        return BREAK;
       },
       Field(node) {
         const parent = typeInfo.getParentType();
@@ -151,18 +149,38 @@ export function answerablePolicies(schema: GraphQLSchema, document: DocumentNode
           return BREAK;
         }
         if (parent === schema.getQueryType() && node.name.value === 'policy') {
-          const code = codeOf(node.arguments ?? [], variables);
-          if (code === null) {
+          const source = codeSourceOf(node.arguments ?? []);
+          if (!source) {
             ok = false;
             return BREAK;
           }
-          codes.add(code);
+          sources.push(source);
         }
         return undefined;
       },
     }),
   );
-  return ok && codes.size > 0 ? [...codes].sort() : null;
+  return ok && sources.length > 0 ? sources : null;
+}
+
+/** Per parsed document (Apollo keeps one per distinct query text, so this is computed once per text). */
+const analysed = new WeakMap<DocumentNode, { schema: GraphQLSchema; sources: CodeSource[] | null }>();
+
+/**
+ * The policy codes the operation reads, sorted, when its whole answer is determined by those policies'
+ * data (the allow-list above); null when it may not be answered from the cache.
+ */
+export function answerablePolicies(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): string[] | null {
+  let found = analysed.get(document);
+  if (!found || found.schema !== schema) analysed.set(document, (found = { schema, sources: analyse(schema, document) }));
+  if (!found.sources) return null;
+  const codes = new Set<string>();
+  for (const source of found.sources) {
+    const code = 'literal' in source ? source.literal : variables[source.variable];
+    if (typeof code !== 'string') return null;
+    codes.add(code);
+  }
+  return [...codes].sort();
 }
 
 /** Viewers whose answers may differ are never given each other's: role and entity are part of the key. */
