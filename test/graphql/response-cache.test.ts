@@ -259,11 +259,30 @@ describe('response cache across two API processes', () => {
     expect(localStats().entries).toBe(0);
   });
 
-  it('without a cut, the day is part of the key; /metrics shows the counters', async () => {
-    const before = localStats();
-    await post(local, WIDE, { code: P });
-    await post(local, WIDE, { code: P });
-    expect(localStats().hits - before.hits).toBe(1);
+  it('without a cut (today), the day is part of the key', async () => {
+    // Only Date is faked: the servers in this process see the day change, timers and the database run as usual.
+    jest.useFakeTimers({
+      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback',
+        'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    });
+    try {
+      const today = async () => {
+        const reference = JSON.stringify(await post(uncached, WIDE, { code: P }));
+        const before = localStats();
+        for (let i = 0; i < 2; i++) expect(JSON.stringify(await post(local, WIDE, { code: P }))).toBe(reference);
+        expect([localStats().misses - before.misses, localStats().hits - before.hits]).toEqual([1, 1]);
+        return JSON.parse(reference).data.policy.progress.cut as string;
+      };
+      jest.setSystemTime(new Date('2024-06-30T17:00:00Z'));
+      expect(await today()).toBe('2024-06-30');
+      jest.setSystemTime(new Date('2024-07-01T17:00:00Z'));
+      expect(await today()).toBe('2024-07-01');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('/metrics shows the counters', async () => {
     const metricsApp = await startTestHttp(db, { PUBLIC_READ: 'true', METRICS_ENABLED: 'true' });
     try {
       await post(metricsApp, WIDE, { code: P, cut: CUT }, admin);
