@@ -123,7 +123,12 @@ export class Metrics implements ImportMetrics {
     cache('rumbo_progress_cache_misses', 'Progress cache misses since start.', (s) => s.misses);
     cache('rumbo_progress_cache_entries', 'Entries held by the progress cache.', (s) => s.entries);
     cache('rumbo_response_cache_hits', 'Response cache hits (whole GraphQL answers) since start.', (s) => s.hits, readResponseCache);
-    cache('rumbo_response_cache_misses', 'Response cache misses (cacheable queries executed) since start.', (s) => s.misses, readResponseCache);
+    cache(
+      'rumbo_response_cache_misses',
+      'Response cache misses (cacheable queries executed) since start.',
+      (s) => s.misses,
+      readResponseCache,
+    );
     cache('rumbo_response_cache_entries', 'Entries held by the response cache.', (s) => s.entries, readResponseCache);
   }
 

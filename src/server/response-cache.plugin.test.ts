@@ -12,11 +12,14 @@ describe('response cache allow-list', () => {
     expect(await codes(DASHBOARD_QUERY, { code: 'L28', cut: '2025-06-30' })).toEqual(['L28']);
     expect(await codes('{ a: policy(code: "B") { name } b: policy(code: "A") { code __typename } }')).toEqual(['A', 'B']);
     expect(
-      await codes(`query ($c: String!, $on: Boolean!) { policy(code: $c) { ...F progress @include(if: $on) { cut } } }
-        fragment F on Policy { objectives { number text } products(filter: { sector: "Mujer" }) { totalCount edges { node { code status } } } }`, {
-        c: 'X',
-        on: true,
-      }),
+      await codes(
+        `query ($c: String!, $on: Boolean!) { policy(code: $c) { ...F progress @include(if: $on) { cut } } }
+        fragment F on Policy { objectives { number text } products(filter: { sector: "Mujer" }) { totalCount edges { node { code status } } } }`,
+        {
+          c: 'X',
+          on: true,
+        },
+      ),
     ).toEqual(['X']);
   });
 

@@ -170,7 +170,11 @@ const analysed = new WeakMap<DocumentNode, { schema: GraphQLSchema; sources: Cod
  * The policy codes the operation reads, sorted, when its whole answer is determined by those policies'
  * data (the allow-list above); null when it may not be answered from the cache.
  */
-export function answerablePolicies(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> = {}): string[] | null {
+export function answerablePolicies(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> = {},
+): string[] | null {
   let found = analysed.get(document);
   if (!found || found.schema !== schema) analysed.set(document, (found = { schema, sources: analyse(schema, document) }));
   if (!found.sources) return null;

@@ -107,7 +107,12 @@ describe('response cache across two API processes', () => {
     return JSON.parse(reference).data.policy;
   }
 
-  const importOk = async (kind: ImportKind, sheets: Record<string, RowObject[]>, name: string, uploader?: { name: string; entityId: number }) => {
+  const importOk = async (
+    kind: ImportKind,
+    sheets: Record<string, RowObject[]>,
+    name: string,
+    uploader?: { name: string; entityId: number },
+  ) => {
     const outcome = await harness.importBytes(workbookOf(kind, sheets), name, uploader);
     expect(outcome.status).toBe(ImportStatus.IMPORTED);
   };
@@ -185,10 +190,15 @@ describe('response cache across two API processes', () => {
   });
 
   it('approving and returning a report (each in one process) shows in the other', async () => {
-    await importOk(ImportKind.REPORTE, { Reporte: [{ policyCode: P, productCode: 'C', year: 2024, period: 'ANUAL', value: 8 }] }, 'e.xlsx', {
-      name: 'entidad-02',
-      entityId,
-    });
+    await importOk(
+      ImportKind.REPORTE,
+      { Reporte: [{ policyCode: P, productCode: 'C', year: 2024, period: 'ANUAL', value: 8 }] },
+      'e.xlsx',
+      {
+        name: 'entidad-02',
+        entityId,
+      },
+    );
     const pending = await agreed();
     expect(product(pending, 'C').progress).toMatchObject({ pendingReview: true, achieved: 0 });
     const id = (
@@ -197,10 +207,15 @@ describe('response cache across two API processes', () => {
     await post(local, `mutation { approveReports(ids: ["${id}"]) { count } }`, {}, admin);
     expect(product(await agreed(), 'C').progress).toMatchObject({ pendingReview: false, achieved: 8 });
 
-    await importOk(ImportKind.REPORTE, { Reporte: [{ policyCode: P, productCode: 'C', year: 2024, period: 'ANUAL', value: 12 }] }, 'e2.xlsx', {
-      name: 'entidad-02',
-      entityId,
-    });
+    await importOk(
+      ImportKind.REPORTE,
+      { Reporte: [{ policyCode: P, productCode: 'C', year: 2024, period: 'ANUAL', value: 12 }] },
+      'e2.xlsx',
+      {
+        name: 'entidad-02',
+        entityId,
+      },
+    );
     expect(product(await agreed({ basis: 'SUBMITTED' }), 'C').progress).toMatchObject({ pendingReview: true, achieved: 12 });
     await post(remote, `mutation { returnReports(ids: ["${id}"], comment: "Falta la evidencia") { count } }`, {}, admin);
     expect(product(await agreed({ basis: 'SUBMITTED' }), 'C').progress).toMatchObject({ pendingReview: false, achieved: 12 });
@@ -262,8 +277,22 @@ describe('response cache across two API processes', () => {
   it('without a cut (today), the day is part of the key', async () => {
     // Only Date is faked: the servers in this process see the day change, timers and the database run as usual.
     jest.useFakeTimers({
-      doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback',
-        'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'requestAnimationFrame',
+        'cancelAnimationFrame',
+        'requestIdleCallback',
+        'cancelIdleCallback',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
     });
     try {
       const today = async () => {
