@@ -241,6 +241,7 @@ export function responseCachePlugin<TContext extends { viewer: Viewer }>(deps: P
           const codes = answerablePolicies(rc.schema, document, variables);
           if (!codes) return null;
           // Versions first, on the request's server (see the header).
+          // A database outage here is answered like one met by a resolver (503 DATABASE_UNAVAILABLE).
           const found = await deps.records.policyVersionsByCode(codes);
           const byCode = new Map(found.map((p) => [p.code, p]));
           if (codes.some((c) => !byCode.has(c))) return null; // a policy that does not exist: executed, never stored
