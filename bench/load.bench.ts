@@ -2,7 +2,8 @@
  * 3. Load. autocannon (in a child process) for 20 s at 20 connections against the dashboard query of a
  * 28-product policy and against a paginated product list, on the real app over loopback HTTP. The
  * dashboard runs twice: on the app computing every request (PROGRESS_CACHE_MAX_ENTRIES=0, as before the
- * figures cache) and on the app with the cache (docs/scaling.md), in the same run.
+ * figures cache) and on the app with its default settings, figures and response caches on (docs/scaling.md,
+ * «Caché de cifras» and «Caché de respuestas»), in the same run.
  * Alone: `npm run bench -- load` (`--quick` for 3 s per scenario).
  */
 import { dashboardShape, DASHBOARD_CUT } from './dashboard.bench';
@@ -74,7 +75,7 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
     const dashboard = { query: DASHBOARD_QUERY, variables: { code: 'L28', cut: DASHBOARD_CUT } };
     const scenarios: Scenario[] = [
       { name: 'dashboard query, 28-product policy, computing every request (no figures cache)', ...dashboard, computing: true },
-      { name: 'dashboard query, 28-product policy, figures cache', ...dashboard },
+      { name: 'dashboard query, 28-product policy, figures and response caches (default settings)', ...dashboard },
       { name: `product list, first page of 50 (of ${fmt(products)})`, query: PRODUCT_LIST_QUERY, variables: { first: 50 } },
     ];
     const results: [Scenario, LoadChildResult][] = [];
@@ -101,7 +102,7 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
       };
     });
     checks.unshift({
-      label: `Load, dashboard query, 28-product policy: requests/s with the figures cache ÷ computing every request (same run, ${connections} connections)`,
+      label: `Load, dashboard query, 28-product policy: requests/s with the figures and response caches ÷ computing every request (same run, ${connections} connections)`,
       value: `${ratio(speedup)} (${fmt(rps(false).requestsPerSecond)} ÷ ${fmt(rps(true).requestsPerSecond)}), ${cachedErrors} errors`,
       target: '≥ 5.00×, 0 errors',
       met: speedup >= 5 && cachedErrors === 0,
@@ -130,7 +131,8 @@ export async function loadBench(o: RunOptions, log: (m: string) => void): Promis
         'The real app (createApp, production settings) in the benchmark process, autocannon in a child process; a response counts as a ' +
         'GraphQL error when its body is not `{"data":…}` or carries `errors`. Server, load generator and MariaDB share the 2 cores. ' +
         'The dashboard runs first on an app with PROGRESS_CACHE_MAX_ENTRIES=0 (every request computes, as before the figures cache), ' +
-        'then on the app with the default cache; the product list (no computed figures) on the latter.' +
+        'then on the app with its default settings (figures cache and response cache, docs/scaling.md); the product list ' +
+        '(no computed figures, not answerable from the response cache) on the latter.' +
         (o.quick ? ' QUICK MODE: 3 s per scenario.' : ''),
       checks,
       tables: [table],

@@ -66,6 +66,11 @@ export interface AppConfig {
   readonly databaseTimeouts: DatabaseTimeoutSettings;
   /** Computed policy figures kept in memory per (policy, data version, cut, basis); 0 = no cache (docs/scaling.md). */
   readonly progressCacheMaxEntries: number;
+  /**
+   * Whole GraphQL answers of read-only queries about named policies, per (document, variables, viewer class,
+   * day, policies' data versions); 0 = no cache, and off too when progressCacheMaxEntries is 0 (docs/scaling.md).
+   */
+  readonly responseCacheMaxEntries: number;
   /** Read replicas of the API (docs/scaling.md#réplicas-de-lectura); no URLs: every read on the primary. */
   readonly databaseReplicas: ReplicaSettings;
 }
@@ -326,6 +331,7 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
       stickyMs: parseInteger('DATABASE_REPLICA_STICKY_MS', env.DATABASE_REPLICA_STICKY_MS, 10_000, 0, 3_600_000, problems),
     }),
     progressCacheMaxEntries: parseInteger('PROGRESS_CACHE_MAX_ENTRIES', env.PROGRESS_CACHE_MAX_ENTRIES, 200, 0, 100_000, problems),
+    responseCacheMaxEntries: parseInteger('RESPONSE_CACHE_MAX_ENTRIES', env.RESPONSE_CACHE_MAX_ENTRIES, 200, 0, 100_000, problems),
   };
   if (config.importStaleAfterMs < 3 * config.importHeartbeatMs) {
     problems.push(

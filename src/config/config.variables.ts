@@ -129,6 +129,11 @@ export const VARIABLES: Record<string, VariableInfo> = {
     es: 'cifras calculadas que la API guarda en memoria (política, versión de datos, corte, base); 0 = sin caché',
     en: 'computed figures the API keeps in memory (policy, data version, cut, basis); 0 = no cache',
   },
+  RESPONSE_CACHE_MAX_ENTRIES: {
+    default: '200',
+    es: 'respuestas GraphQL enteras de consultas de una política que la API guarda en memoria; 0 (o PROGRESS_CACHE_MAX_ENTRIES=0) = sin caché',
+    en: 'whole GraphQL answers of one-policy queries the API keeps in memory; 0 (or PROGRESS_CACHE_MAX_ENTRIES=0) = no cache',
+  },
 };
 
 /** Read outside loadConfig (env-file.ts), shown too. */

@@ -22,6 +22,7 @@ import { Logger } from './logger';
 import { Metrics } from './metrics';
 import { operationTypePlugin } from './operation-types';
 import { mountReportRoutes } from './report.routes';
+import { responseCachePlugin } from './response-cache.plugin';
 import { mountWebApp } from './web-static';
 
 export interface AppDeps {
@@ -200,6 +201,7 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
     metrics.watchPool('api', services.ds);
     metrics.watchQueue(services.ds);
     metrics.registerCacheStats(() => services.figures.stats());
+    metrics.registerResponseCacheStats(() => services.responses.stats());
   }
   const apollo = new ApolloServer<GraphQLContext>({
     schema: await buildAppSchema(),
@@ -220,6 +222,8 @@ export async function createApp(deps: AppDeps): Promise<RunningApp> {
       replicaRoutingPlugin(services),
       operationTypePlugin<GraphQLContext>(),
       queryCostPlugin<GraphQLContext>(config.queryLimits),
+      // After the limits (didResolveOperation): a cached answer is still refused when the request is.
+      responseCachePlugin<GraphQLContext>({ cache: services.responses, records: services.records, timeZone: config.timeZone }),
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),

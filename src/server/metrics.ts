@@ -62,12 +62,14 @@ export class Metrics implements ImportMetrics {
   private readonly pools = new Map<string, DataSource>();
   private queueSource: DataSource | null = null;
   private cacheStats: CacheStatsGetter | null = null;
+  private responseCacheStats: CacheStatsGetter | null = null;
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'rumbo_' });
     const readQueue = () => this.queue();
     const pools = this.pools;
     const readCache = () => this.cacheRead();
+    const readResponseCache = () => this.responseCacheStats?.() ?? null;
     new Gauge({
       name: 'rumbo_import_queue_depth',
       help: 'Import batches waiting (PENDING).',
@@ -102,19 +104,32 @@ export class Metrics implements ImportMetrics {
         }
       },
     });
-    const cache = (name: string, help: string, pick: (s: ReturnType<CacheStatsGetter>) => number) =>
+    const cache = (
+      name: string,
+      help: string,
+      pick: (s: ReturnType<CacheStatsGetter>) => number,
+      read: () => ReturnType<CacheStatsGetter> | null = readCache,
+    ) =>
       new Gauge({
         name,
         help,
         registers: [this.registry],
         collect() {
-          const stats = readCache();
+          const stats = read();
           if (stats) this.set(pick(stats));
         },
       });
     cache('rumbo_progress_cache_hits', 'Progress cache hits since start.', (s) => s.hits);
     cache('rumbo_progress_cache_misses', 'Progress cache misses since start.', (s) => s.misses);
     cache('rumbo_progress_cache_entries', 'Entries held by the progress cache.', (s) => s.entries);
+    cache('rumbo_response_cache_hits', 'Response cache hits (whole GraphQL answers) since start.', (s) => s.hits, readResponseCache);
+    cache(
+      'rumbo_response_cache_misses',
+      'Response cache misses (cacheable queries executed) since start.',
+      (s) => s.misses,
+      readResponseCache,
+    );
+    cache('rumbo_response_cache_entries', 'Entries held by the response cache.', (s) => s.entries, readResponseCache);
   }
 
   /** Exposes the pool use of a data source (`name`: api, worker). */
@@ -130,6 +145,11 @@ export class Metrics implements ImportMetrics {
   /** The progress cache's `stats()`; its hits, misses and entries are read on each scrape. */
   registerCacheStats(getter: CacheStatsGetter): void {
     this.cacheStats = getter;
+  }
+
+  /** The response cache's `stats()` (server/response-cache.plugin.ts); read on each scrape. */
+  registerResponseCacheStats(getter: CacheStatsGetter): void {
+    this.responseCacheStats = getter;
   }
 
   batchFinished(kind: string | null, outcome: string): void {

@@ -3,6 +3,7 @@ import { AppConfig } from '../config/config';
 import { AuditService } from './audit.service';
 import { CatalogService } from './catalog.service';
 import { FiguresCache } from './figures-cache.service';
+import { ResponseCache } from './response-cache.service';
 import { ImportBatchService } from './import-batch.service';
 import { InstanceService } from './instance.service';
 import { PolicyService } from './policy.service';
@@ -31,6 +32,8 @@ export interface Services {
   readonly publishedCuts: PublishedCutService;
   /** Computed figures of this process per policy, data version, cut and basis (docs/scaling.md). */
   readonly figures: FiguresCache;
+  /** Whole GraphQL answers of this process for read-only queries about named policies (docs/scaling.md). */
+  readonly responses: ResponseCache;
   /** An entity's reporting desk: its products, results and due periods (docs/reportar.md). */
   readonly reportingDesk: ReportingDeskService;
   /** A stored plan or instance as the rows of its workbook (the pre-filled PLAN and INSTANCIA). */
@@ -50,6 +53,8 @@ export function createServices(ds: DataSource, config: AppConfig): Services {
     review: new ReviewService(ds, security.audit),
     publishedCuts: new PublishedCutService(ds, security.audit),
     figures: new FiguresCache(config.progressCacheMaxEntries),
+    // Off with the figures cache too: PROGRESS_CACHE_MAX_ENTRIES=0 stays «every request computes».
+    responses: new ResponseCache(config.progressCacheMaxEntries === 0 ? 0 : config.responseCacheMaxEntries),
     reportingDesk: new ReportingDeskService(ds),
     storedWorkbooks: new StoredWorkbookService(ds),
   };

@@ -45,6 +45,22 @@ export class RecordLoadingService {
     return policyIds.map((id) => found.get(id) ?? 0);
   }
 
+  /**
+   * Id and data version of each policy found by code, in one statement on the server the request reads
+   * from (readQuery), before anything else of the request is read: what the response cache
+   * (server/response-cache.plugin.ts) keys an answer by. Codes that match no policy are absent.
+   */
+  async policyVersionsByCode(codes: readonly string[]): Promise<{ id: number; code: string; version: number }[]> {
+    if (codes.length === 0) return [];
+    const rows = (await readQuery(
+      this.ds,
+      `SELECT p.id, p.code, v.version FROM policies p LEFT JOIN policy_data_versions v ON v.policy_id = p.id
+        WHERE p.code IN (${codes.map(() => '?').join(', ')})`,
+      [...codes],
+    )) as { id: number; code: string; version: number | string | null }[];
+    return rows.map((r) => ({ id: Number(r.id), code: String(r.code), version: Number(r.version ?? 0) }));
+  }
+
   async byIds<T extends ObjectLiteral & { id: number }>(entity: EntityTarget<T>, ids: readonly number[]): Promise<(T | null)[]> {
     const rows = await this.ds.getRepository(entity).findBy({ id: In([...ids]) } as never);
     const byId = new Map(rows.map((r) => [r.id, r]));

@@ -132,6 +132,13 @@ describe('the API while its database is frozen or gone', () => {
     const down = await gql();
     expect({ status: down.status, code: down.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
     expect(down.ms).toBeLessThan(QUERY_TIMEOUT_MS + 2500);
+    // A query the response cache answers (server/response-cache.plugin.ts) reads the data versions first: the same 503.
+    const cacheable = await timed('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ policy(code: "PP-1") { code progress(cut: "2024-06-30") { cut } } }' }),
+    });
+    expect({ status: cacheable.status, code: cacheable.code }).toEqual({ status: 503, code: 'DATABASE_UNAVAILABLE' });
     expect((await timed('/readyz')).status).toBe(503);
     await proxy.open();
     expect((await waitUntilServed()).status).toBe(200);

@@ -1,7 +1,7 @@
 /**
  * A second API process for the figures-cache test: the real app (createApp, PUBLIC_READ) on its own data
  * source and its own FiguresCache, against the database CHILD_DATABASE_URL. Prints `listening <base>` once
- * it answers; `GET /test/figures-stats` returns its cache's stats(). Stops on SIGTERM.
+ * it answers; `GET /test/figures-stats` and `GET /test/response-stats` return its caches' stats(). Stops on SIGTERM.
  */
 import 'reflect-metadata';
 import { AddressInfo } from 'node:net';
@@ -22,7 +22,10 @@ async function main(): Promise<void> {
     services,
     logger: createLogger({ logLevel: 'silent' }),
     webDir: false,
-    routes: (app) => app.get('/test/figures-stats', (_req, res) => void res.json(services.figures.stats())),
+    routes: (app) => {
+      app.get('/test/figures-stats', (_req, res) => void res.json(services.figures.stats()));
+      app.get('/test/response-stats', (_req, res) => void res.json(services.responses.stats()));
+    },
   });
   await new Promise<void>((resolve) => running.httpServer.listen(0, '127.0.0.1', resolve));
   process.stdout.write(`listening http://127.0.0.1:${(running.httpServer.address() as AddressInfo).port}\n`);
