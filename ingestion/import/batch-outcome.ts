@@ -100,22 +100,12 @@ export async function rejectBatch(
   const errorsPath = errorsWorkbook ? await storeOrForget(errorsPathFor(batch.storagePath), errorsWorkbook) : undefined;
   await withDeadlockRetry(() =>
     ds.transaction((m) =>
-      store.finish(
-        m,
-        batch.id,
-        owner,
-        ImportStatus.REJECTED,
-        what.kind,
-        counts,
-        { parseMs, validateMs, importMs: null },
-        summary.kept,
-        {
-          totals: summary.totals,
-          errorCount: summary.errorCount,
-          warningCount: summary.warningCount,
-          errorsPath: errorsPath ?? null,
-        },
-      ),
+      store.finish(m, batch.id, owner, ImportStatus.REJECTED, what.kind, counts, { parseMs, validateMs, importMs: null }, summary.kept, {
+        totals: summary.totals,
+        errorCount: summary.errorCount,
+        warningCount: summary.warningCount,
+        errorsPath: errorsPath ?? null,
+      }),
     ),
   );
   deps.onProgress?.('done', batch.id);
@@ -133,4 +123,3 @@ export async function rejectBatch(
     ...(errorsPath ? { errorsPath } : {}),
   };
 }
-

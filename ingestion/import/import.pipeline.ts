@@ -107,7 +107,10 @@ async function processParsed(
   const read = rowsRead(parsed);
 
   if (summary.errorCount > 0) {
-    return rejectBatch(deps, batch, owner, bytes, { kind: parsed.kind, sheetNames: parsed.sheetNames }, summary, read, { parseMs, validateMs });
+    return rejectBatch(deps, batch, owner, bytes, { kind: parsed.kind, sheetNames: parsed.sheetNames }, summary, read, {
+      parseMs,
+      validateMs,
+    });
   }
 
   deps.onProgress?.('import', batch.id);

@@ -27,7 +27,11 @@ export interface WorkbookParser {
    * in order, before the next; the reading goes on meanwhile). A rejected `onPart` is thrown once the
    * reading stopped. Without it the pipeline parses whole.
    */
-  parseInParts?(bytes: Uint8Array, limits: Partial<ReadLimits> | undefined, onPart: (part: ReporteChunk) => Promise<void>): Promise<StreamedParse>;
+  parseInParts?(
+    bytes: Uint8Array,
+    limits: Partial<ReadLimits> | undefined,
+    onPart: (part: ReporteChunk) => Promise<void>,
+  ): Promise<StreamedParse>;
   /** The upload with an added `Errores` sheet (issues listed, and totals when capped); undefined when it cannot be written. */
   errorsWorkbook(
     bytes: Uint8Array,
@@ -142,7 +146,8 @@ export class ParseSandbox implements WorkbookParser {
     };
     const outcome = await this.run({ id: this.nextId++, op: 'parts', bytes, limits }, handle);
     if (failed) throw (failed as { error: unknown }).error;
-    if ('reply' in outcome && outcome.reply.ok && outcome.reply.parsed) return { parsed: outcome.reply.parsed, streamed: outcome.reply.streamed === true };
+    if ('reply' in outcome && outcome.reply.ok && outcome.reply.parsed)
+      return { parsed: outcome.reply.parsed, streamed: outcome.reply.streamed === true };
     return { parsed: this.refusal(outcome), streamed: false };
   }
 

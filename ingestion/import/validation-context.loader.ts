@@ -283,7 +283,12 @@ export async function reportePartsContext(m: EntityManager, uploader?: Uploader)
  * them for a whole REPORTE (products, goals, stored reports, closed periods). Called before a part's
  * own reports are written, so what it reads of a policy is what was stored before the import.
  */
-export async function addReportePolicies(m: EntityManager, context: GrowingReporteContext, asked: Set<string>, codes: Iterable<string>): Promise<void> {
+export async function addReportePolicies(
+  m: EntityManager,
+  context: GrowingReporteContext,
+  asked: Set<string>,
+  codes: Iterable<string>,
+): Promise<void> {
   const fresh = [...new Set(codes)].filter((c) => !asked.has(c));
   if (fresh.length === 0) return;
   for (const c of fresh) asked.add(c);

@@ -15,7 +15,19 @@ const HOSTILE = path.join(__dirname, '..', '..', 'test', 'fixtures', 'hostile');
 
 /** A REPORTE row in template order: policy, product, name, year, period, goal, value, texts. */
 function reportRow(i: number, value: unknown = i % 7): Rows[number] {
-  return ['POL-1', `P-${Math.floor(i / 4)}`, null, 2020 + (i % 3), ['T1', 'T2', 'T3', 'T4'][i % 4], null, value, `avance ${i}`, null, null, null] as Rows[number];
+  return [
+    'POL-1',
+    `P-${Math.floor(i / 4)}`,
+    null,
+    2020 + (i % 3),
+    ['T1', 'T2', 'T3', 'T4'][i % 4],
+    null,
+    value,
+    `avance ${i}`,
+    null,
+    null,
+    null,
+  ] as Rows[number];
 }
 
 /** The parts put back together, sorted as the whole reading sorts its issues. */
@@ -42,7 +54,10 @@ const byPlace = <T extends { sheet: string; row: number }>(rows: readonly T[]): 
 async function expectSameAsWhole(bytes: Uint8Array, limits = {}): Promise<{ streamed: boolean; parts: number }> {
   const whole = await parseWorkbookStreaming(bytes, { limits });
   const got = await inParts(bytes, limits);
-  expect({ ...got.parsed, rejectedRows: byPlace(got.parsed.rejectedRows) }).toEqual({ ...whole, rejectedRows: byPlace(whole.rejectedRows) });
+  expect({ ...got.parsed, rejectedRows: byPlace(got.parsed.rejectedRows) }).toEqual({
+    ...whole,
+    rejectedRows: byPlace(whole.rejectedRows),
+  });
   return { streamed: got.streamed, parts: got.parts.length };
 }
 
@@ -61,7 +76,12 @@ describe('parseWorkbookInParts (REPORTE read in parts) gives what the whole read
       Instrucciones: [['Léame']],
       Reporte: rows,
       Otra: [['x']],
-      Entidades: [headerRow(ENTIDADES_SHEET), ['E1', 'Entidad uno', null, 'Salud', null], ['E1', 'Repetida', null, 'Salud', null], [null, 'sin código']],
+      Entidades: [
+        headerRow(ENTIDADES_SHEET),
+        ['E1', 'Entidad uno', null, 'Salud', null],
+        ['E1', 'Repetida', null, 'Salud', null],
+        [null, 'sin código'],
+      ],
     });
     const got = await expectSameAsWhole(bytes);
     expect(got.streamed).toBe(true);

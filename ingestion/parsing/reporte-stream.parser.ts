@@ -24,7 +24,14 @@ import { readWorkbookStreaming } from '../xlsx/xlsx.adapter';
 import { HAND_OVER_ROWS, SheetRowSink } from '../xlsx/xlsx-stream.reader';
 import { DEFAULT_READ_LIMITS, Cell, SheetRow, WorkbookData } from '../xlsx/workbook.types';
 import { parseEntities } from './entidades.parser';
-import { issueSheetOrder, parseWorkbookData, parseWorkbookStreaming, ParseOptions, readFailure, warnUnknownSheets } from './workbook.parser';
+import {
+  issueSheetOrder,
+  parseWorkbookData,
+  parseWorkbookStreaming,
+  ParseOptions,
+  readFailure,
+  warnUnknownSheets,
+} from './workbook.parser';
 import { reportOf } from './reporte.parser';
 
 /** Rows of the sheet per part: what the reader hands over at a time. */

@@ -22,7 +22,14 @@ function reportRows(value: (i: number, q: number, year: number) => unknown = (i,
   for (let i = 0; i < PRODUCTS; i++)
     for (const year of [2024, 2025])
       for (let q = 1; q <= 4; q++)
-        rows.push({ policyCode: 'PQ', productCode: code(i), year, period: `T${q}`, value: value(i, q, year) as never, qualitativeProgress: `avance ${i}` });
+        rows.push({
+          policyCode: 'PQ',
+          productCode: code(i),
+          year,
+          period: `T${q}`,
+          value: value(i, q, year) as never,
+          qualitativeProgress: `avance ${i}`,
+        });
   return rows;
 }
 
@@ -65,7 +72,16 @@ async function written(db: TestDatabase): Promise<Record<string, unknown[]>> {
 /** What both ways must agree on (ids, paths and timings aside). */
 function comparable(o: BatchOutcome) {
   const errores = o.errorsWorkbook ? readBack(o.errorsWorkbook).sheets.find((s) => s.name === 'Errores')?.rows : undefined;
-  return { status: o.status, kind: o.kind, issues: o.issues, totals: o.totals, errorCount: o.errorCount, warningCount: o.warningCount, counts: o.counts, errores };
+  return {
+    status: o.status,
+    kind: o.kind,
+    issues: o.issues,
+    totals: o.totals,
+    errorCount: o.errorCount,
+    warningCount: o.warningCount,
+    counts: o.counts,
+    errores,
+  };
 }
 
 describe('a REPORTE imported in parts gives what the whole reading gives', () => {
@@ -135,7 +151,9 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
     const before = await hp.checksums();
     const { outcome } = await both(reporte(rows));
     expect(outcome.status).toBe(ImportStatus.REJECTED);
-    expect(outcome.issues.map((i) => i.code)).toEqual(expect.arrayContaining(['FILA_DUPLICADA', 'PRODUCTO_INEXISTENTE', 'POLITICA_INEXISTENTE']));
+    expect(outcome.issues.map((i) => i.code)).toEqual(
+      expect.arrayContaining(['FILA_DUPLICADA', 'PRODUCTO_INEXISTENTE', 'POLITICA_INEXISTENTE']),
+    );
     expect(await hp.checksums()).toEqual(before);
   }, 120_000);
 
@@ -155,7 +173,9 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
 
   it('an entity that is not responsible for every product, and a closed period', async () => {
     for (const db of [parts, whole]) {
-      await db.ds.query(`INSERT INTO closed_periods (policy_id, year, period, closed_by) SELECT id, 2024, 'T1', 'oficina' FROM policies WHERE code = 'PQ'`);
+      await db.ds.query(
+        `INSERT INTO closed_periods (policy_id, year, period, closed_by) SELECT id, 2024, 'T1', 'oficina' FROM policies WHERE code = 'PQ'`,
+      );
     }
     const [entity] = (await parts.ds.query(`SELECT id FROM entities WHERE code = 'PQ-E1'`)) as { id: number }[];
     const rows = reportRows((_i, q) => 40 + q);
@@ -166,7 +186,9 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
 
   it('headers only, or without the Reporte sheet’s required column: the same refusal', async () => {
     await both(workbookOf(ImportKind.REPORTE, { Reporte: [] }));
-    const noValue = reportRows().slice(0, 10).map(({ value: _v, ...r }) => r);
+    const noValue = reportRows()
+      .slice(0, 10)
+      .map(({ value: _v, ...r }) => r);
     await both(workbookOf(ImportKind.REPORTE, { Reporte: noValue }));
   }, 120_000);
 });
