@@ -17,9 +17,10 @@ import { sortIssues } from '../issues/issue.collector';
 import { DEFAULT_MAX_ISSUES_PER_CODE, summarizeIssues } from '../issues/issue.summary';
 import { Issue } from '../issues/issue.types';
 import { ParsedReporte, ParsedWorkbook } from '../model/parsed-workbook.types';
-import { ReporteChunk } from '../model/reporte.types';
+import { ReporteChunk, ReportRow } from '../model/reporte.types';
 import { issueSheetOrder } from '../parsing/workbook.parser';
 import { ReporteStreamValidator } from '../validation/reporte-stream.validator';
+import { reportPeriodKey } from '../validation/validation.context';
 import { BatchCounts } from '../worker/batch.store';
 import { BatchOutcome, PipelineDeps, rejectBatch, StoredBatch, uploaderOf } from './batch-outcome';
 import { ImportContext } from './import.types';
@@ -82,7 +83,12 @@ class ReporteParts {
         changedPolicies: new Set<number>(),
       };
       const context = await reportePartsContext(m, await uploaderOf(m, this.batch));
-      this.open = { qr, lock, ctx, writer: reporteWriter(ctx), context, duplicateOf: previous?.id ?? null };
+      // A report the validation did not find stored is written without looking it up again: the
+      // context was read in this transaction (REPEATABLE READ), so a SELECT would see the same rows.
+      const mayBeStored = (r: ReportRow): boolean =>
+        context.policies.get(r.policyCode)?.products.get(r.productCode)?.reports.has(reportPeriodKey(r.year, r.period)) ?? true;
+      const writer = reporteWriter(ctx, { mayBeStored });
+      this.open = { qr, lock, ctx, writer, context, duplicateOf: previous?.id ?? null };
       if (previous) this.writing = false;
       return this.open;
     } catch (err) {

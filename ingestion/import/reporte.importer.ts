@@ -45,9 +45,15 @@ interface ProductRef {
   reviewRequired: boolean;
 }
 
-/** `p:12` for product 12, `r:3` for result 3: the owner of a report row. */
-function ownerKey(row: Row): string {
-  return row.product_id !== undefined ? `p:${String(row.product_id)}` : `r:${String(row.result_id)}`;
+/** The products and results reports were written for, by id. */
+interface Owners {
+  readonly products: Map<number, ProductRef>;
+  readonly results: Map<number, ProductRef>;
+}
+
+/** The product or result a report row belongs to. */
+function ownerOf(owners: Owners, row: Row): ProductRef | undefined {
+  return row.product_id !== undefined ? owners.products.get(Number(row.product_id)) : owners.results.get(Number(row.result_id));
 }
 
 const RESULT_REPORTS = {
@@ -69,6 +75,14 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
 }
 
 /** Writes a REPORTE part by part, in one transaction (the caller's): what a streamed import uses. */
+export interface ReporteWriterOptions {
+  /**
+   * false for a report the caller knows is not stored (it is written as new without being looked up):
+   * the stored reports its validation read inside the same REPEATABLE READ transaction.
+   */
+  mayBeStored?: (report: ReportRow) => boolean;
+}
+
 export interface ReporteWriter {
   /** The `Entidades` sheet's rows (once). */
   entities(rows: ReporteData['entities']): Promise<void>;
@@ -81,15 +95,15 @@ export interface ReporteWriter {
 /** Who approved a report written already approved (the office's upload, or a policy without review). */
 const importReviewer = (batchId: number): string => `importación (lote ${batchId})`;
 
-export function reporteWriter(ctx: ImportContext): ReporteWriter {
+export function reporteWriter(ctx: ImportContext, options: ReporteWriterOptions = {}): ReporteWriter {
   const counts = emptyCounts();
   const products = new Map<string, ProductRef>();
-  const owners = new Map<string, ProductRef>();
+  const owners: Owners = { products: new Map(), results: new Map() };
   const closed = new Map<number, ClosedRow[]>();
   let reviewedAt: string | null = null;
   const spec = { ...REPORTS, key: [...REPORTS.key], untracked: [...REPORTS.untracked] };
   const resultSpec = { ...RESULT_REPORTS, key: [...RESULT_REPORTS.key], untracked: [...RESULT_REPORTS.untracked] };
-  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (owners.get(ownerKey(row))?.reviewRequired ?? true);
+  const reviewOf = (row: Row): boolean => !ctx.planningOffice && (ownerOf(owners, row)?.reviewRequired ?? true);
   return {
     counts,
     async entities(rows) {
@@ -98,56 +112,73 @@ export function reporteWriter(ctx: ImportContext): ReporteWriter {
     async write(reports) {
       if (reports.length === 0) return;
       const fresh = await productRefs(ctx, reports, products);
-      for (const p of fresh) owners.set(`${p.result ? 'r' : 'p'}:${p.id}`, p);
+      for (const p of fresh) (p.result ? owners.results : owners.products).set(p.id, p);
       const newPolicies = [...new Set(fresh.map((p) => p.policyId))].filter((id) => !closed.has(id));
       await lockPolicies(ctx, newPolicies);
       for (const id of newPolicies) closed.set(id, []);
       for (const row of await closedPeriodsOf(ctx, newPolicies)) closed.get(row.policy_id)?.push(row);
       reviewedAt ??= await serverNow(ctx);
       const stamp = { reviewed_at: reviewedAt, reviewed_by: importReviewer(ctx.batchId), review_comment: null };
-      const all = reports.map((r) => {
+      const rows: Row[] = [];
+      const resultRows: Row[] = [];
+      const maybeStored = new Set<Row>();
+      for (const r of reports) {
         const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
         if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
-        return {
-          result: p.result,
-          row: {
-            [p.result ? 'result_id' : 'product_id']: p.id,
-            year: r.year,
-            period: r.period,
-            value: reportValue(r, p.unit),
-            qualitative: r.qualitativeProgress,
-            difficulties: r.difficulties,
-            evidence: r.evidence,
-            reported_by: r.reportedBy,
-            import_batch_id: ctx.batchId,
-          } as Row,
-        };
-      });
-      const rows = all.filter((r) => !r.result).map((r) => r.row);
-      const resultRows = all.filter((r) => r.result).map((r) => r.row);
+        const value = reportValue(r, p.unit);
+        // one object shape per table (the owner column first)
+        const row: Row = p.result
+          ? {
+              result_id: p.id,
+              year: r.year,
+              period: r.period,
+              value,
+              qualitative: r.qualitativeProgress,
+              difficulties: r.difficulties,
+              evidence: r.evidence,
+              reported_by: r.reportedBy,
+              import_batch_id: ctx.batchId,
+            }
+          : {
+              product_id: p.id,
+              year: r.year,
+              period: r.period,
+              value,
+              qualitative: r.qualitativeProgress,
+              difficulties: r.difficulties,
+              evidence: r.evidence,
+              reported_by: r.reportedBy,
+              import_batch_id: ctx.batchId,
+            };
+        (p.result ? resultRows : rows).push(row);
+        if (!options.mayBeStored || options.mayBeStored(r)) maybeStored.add(row);
+      }
+      const mayExist = (row: Row): boolean => maybeStored.has(row);
       const inserted: Row[] = [];
       const prepare = (incoming: Row, stored: Row | undefined): Row => {
         const needsReview = reviewOf(incoming);
-        const row = withReviewState(incoming, stored, needsReview);
+        const row = withReviewState(incoming, stored, needsReview); // a new object: completed in place
         // approved on import, by the import; a report waiting for review keeps its stored review columns
-        const reviewed = needsReview ? { reviewed_at: null, reviewed_by: null, review_comment: null } : stamp;
+        row.reviewed_at = needsReview ? null : stamp.reviewed_at;
+        row.reviewed_by = needsReview ? null : stamp.reviewed_by;
+        row.review_comment = null;
         if (!stored) inserted.push(row);
-        return { ...row, ...reviewed };
+        return row;
       };
       // the history below needs only the ids of reports already stored
-      const res = await upsertRows(ctx.m, spec, rows, { insertedIds: false, prepare });
+      const res = await upsertRows(ctx.m, spec, rows, { insertedIds: false, prepare, mayExist });
       addCounts(counts, res);
       // Result indicators' reports: same upsert and review; they keep no change history (the warning still says what changed).
-      const resultRes = await upsertRows(ctx.m, resultSpec, resultRows, { insertedIds: false, prepare });
+      const resultRes = await upsertRows(ctx.m, resultSpec, resultRows, { insertedIds: false, prepare, mayExist });
       addCounts(counts, resultRes);
       const changed = [
-        ...rows.filter((row) => res.previous.has(keyOf(spec, row))),
-        ...resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))),
+        ...(res.previous.size ? rows.filter((row) => res.previous.has(keyOf(spec, row))) : []),
+        ...(resultRes.previous.size ? resultRows.filter((row) => resultRes.previous.has(keyOf(resultSpec, row))) : []),
       ];
       const written = [...inserted, ...changed];
       assertNoClosedPeriodWritten(owners, closed, written);
       for (const row of written) {
-        const policyId = owners.get(ownerKey(row))?.policyId;
+        const policyId = ownerOf(owners, row)?.policyId;
         if (policyId !== undefined) ctx.changedPolicies.add(policyId);
       }
       await writeHistory(ctx, spec, rows, res);
@@ -156,6 +187,7 @@ export function reporteWriter(ctx: ImportContext): ReporteWriter {
 }
 
 async function writeHistory(ctx: ImportContext, spec: Pick<TableSpec, 'key'>, rows: readonly Row[], res: UpsertOutcome): Promise<void> {
+  if (res.previous.size === 0) return; // every report was new
   const history: unknown[] = [];
   for (const row of rows) {
     const k = keyOf(spec, row);
@@ -265,13 +297,9 @@ async function closedPeriodsOf(ctx: ImportContext, policyIds: readonly number[])
 }
 
 /** Closed periods rechecked inside the transaction (validation checked them before it started). */
-function assertNoClosedPeriodWritten(
-  owners: ReadonlyMap<string, ProductRef>,
-  closed: ReadonlyMap<number, readonly ClosedRow[]>,
-  written: readonly Row[],
-): void {
+function assertNoClosedPeriodWritten(owners: Owners, closed: ReadonlyMap<number, readonly ClosedRow[]>, written: readonly Row[]): void {
   for (const row of written) {
-    const policyId = owners.get(ownerKey(row))?.policyId;
+    const policyId = ownerOf(owners, row)?.policyId;
     for (const c of (policyId !== undefined ? closed.get(policyId) : undefined) ?? []) {
       const horizon = { startYear: Number(c.start_year), vigencias: Number(c.vigencias) };
       if (periodWithin(horizon, Number(row.year), String(row.period), Number(c.year), c.period)) {

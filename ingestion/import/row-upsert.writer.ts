@@ -49,6 +49,12 @@ export interface UpsertOptions {
    * and written; only untracked columns should be set here (e.g. a report's review state).
    */
   prepare?: (incoming: Row, stored: Row | undefined) => Row;
+  /**
+   * false for a row the caller knows is not stored, so it is not looked up (treated as new). Must
+   * agree with what a SELECT in the caller's transaction would find, e.g. the stored reports its
+   * validation read in the same REPEATABLE READ transaction (ingestion/import/reporte-parts.import.ts).
+   */
+  mayExist?: (row: Row) => boolean;
 }
 
 /** Rows per multi-row statement; keeps placeholders far below the protocol's 65 535. */
@@ -130,7 +136,8 @@ export async function upsertRows(
   const outcome: UpsertOutcome = { inserted: 0, updated: 0, unchanged: 0, ids: new Map(), previous: new Map() };
   if (unique.length === 0) return outcome;
 
-  const stored = await selectByKeys(m, spec, unique, Object.keys(spec.columns));
+  const lookedUp = options.mayExist ? unique.filter(options.mayExist) : unique;
+  const stored = lookedUp.length ? await selectByKeys(m, spec, lookedUp, Object.keys(spec.columns)) : [];
   const storedByKey = new Map(stored.map((r) => [keyOf(spec, r), r]));
   const toWrite: Row[] = [];
   for (const [k, given] of byKey) {
@@ -151,6 +158,7 @@ export async function upsertRows(
   }
 
   const cols = Object.keys(spec.columns);
+  const kinds = cols.map((c) => spec.columns[c]!);
   const updates = cols.filter((c) => !spec.key.includes(c));
   const assign = (c: string): string => `${q(c)} = ${spec.onDuplicate?.[c] ?? `VALUES(${q(c)})`}`;
   const setClause = updates.length ? updates.map(assign).join(', ') : `${q(spec.key[0]!)} = ${q(spec.key[0]!)}`;
@@ -158,10 +166,9 @@ export async function upsertRows(
     const part = toWrite.slice(i, i + CHUNK);
     const tuple = `(${cols.map(() => '?').join(', ')})`;
     const sql = `INSERT INTO ${q(spec.table)} (${cols.map(q).join(', ')}) VALUES ${part.map(() => tuple).join(', ')} ON DUPLICATE KEY UPDATE ${setClause}`;
-    await m.query(
-      sql,
-      part.flatMap((r) => cols.map((c) => normalise(spec.columns[c]!, r[c]))),
-    );
+    const params: unknown[] = [];
+    for (const r of part) for (let c = 0; c < cols.length; c++) params.push(normalise(kinds[c]!, r[cols[c]!]));
+    await m.query(sql, params);
   }
 
   if (spec.noId || options.insertedIds === false) return outcome;

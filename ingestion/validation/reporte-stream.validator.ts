@@ -12,7 +12,17 @@ import { EntityRow, RejectedRow } from '../model/common.types';
 import { ReportRow } from '../model/reporte.types';
 import { validateClosedPeriods } from './closed-period.validator';
 import { rejectedOf, validateEntities } from './common.validator';
-import { addScaleRow, checkScales, describeReport, fromRejected, fromRow, reportKey, ScaleRow, validateReport } from './reporte.validator';
+import {
+  addScaleRow,
+  checkScales,
+  describeReport,
+  fromRejected,
+  fromRow,
+  prepareScaleCheck,
+  reportKey,
+  ScaleRow,
+  validateReport,
+} from './reporte.validator';
 import { ValidationContext } from './validation.context';
 
 export class ReporteStreamValidator {
@@ -39,7 +49,11 @@ export class ReporteStreamValidator {
     }
     for (const r of reports) validateReport(fromRow(r), context, this.issues);
     validateClosedPeriods({ reports, entities: [] }, context, this.issues);
-    for (const r of reports) addScaleRow(this.scaleRows, r);
+    for (const r of reports) {
+      // a product's goals are worked out with its first part (checkScales at the end reuses them)
+      if (!this.scaleRows.has(`${r.policyCode}\u0001${r.productCode}`)) prepareScaleCheck(r, context);
+      addScaleRow(this.scaleRows, r);
+    }
     for (const r of rejected) this.rejected.push(r);
     this.count(before);
     return this.errors === 0;

@@ -2,11 +2,11 @@
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
 import { ReportRow, ReporteData } from '../model/reporte.types';
-import { checkScale } from '../../src/calculation/scale-check';
+import { checkScaleReports, ScaleGoals, scaleGoals } from '../../src/calculation/scale-check';
 import { reportValue } from '../parsing/percent.rules';
 import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
 import { inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
-import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.context';
+import { reportPeriodKey, StoredPolicy, StoredProduct, ValidationContext } from './validation.context';
 
 /**
  * A report row to check. Rows the reader rejected (a required value missing or unreadable) are
@@ -165,6 +165,37 @@ export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): vo
   else byProduct.set(key, [row]);
 }
 
+/** The goals' part of a product's scale check, worked out once per stored product (it does not depend on the reports). */
+const SCALE_GOALS = new WeakMap<StoredProduct, ScaleGoals>();
+
+function scaleGoalsOf(policy: StoredPolicy, product: StoredProduct, goals: NonNullable<StoredProduct['goals']>): ScaleGoals {
+  let found = SCALE_GOALS.get(product);
+  if (!found) {
+    const input = {
+      id: 0,
+      annualizationType: product.annualizationType,
+      periodicity: product.periodicity,
+      baseline: product.baseline ?? null,
+      finalGoal: product.finalGoal ?? null,
+      weight: null,
+      priority: null,
+      goals,
+    };
+    SCALE_GOALS.set(product, (found = scaleGoals(policy, input, product.unit)));
+  }
+  return found;
+}
+
+/**
+ * Works out ahead the goals' part of the scale check of a report's product (a streamed import does it
+ * as each part comes, so that `checkScales` at the end only compares the reports).
+ */
+export function prepareScaleCheck(r: Pick<ReportRow, 'policyCode' | 'productCode'>, context: ValidationContext): void {
+  const policy = context.policies.get(r.policyCode);
+  const product = policy?.products.get(r.productCode);
+  if (policy && product?.goals) scaleGoalsOf(policy, product, product.goals);
+}
+
 /**
  * One scale warning per product (or result), never one per cell: its stored goals against its stored
  * reports overlaid with this workbook's (docs/calculation.md §13). Located at the first report concerned.
@@ -182,21 +213,10 @@ export function checkScales(groups: Iterable<readonly ScaleRow[]>, context: Vali
         const [year, period] = k.split('|');
         return { year: Number(year), period: period!, value };
       });
-    const found = checkScale(
-      policy,
-      {
-        id: 0,
-        annualizationType: product.annualizationType,
-        periodicity: product.periodicity,
-        baseline: product.baseline ?? null,
-        finalGoal: product.finalGoal ?? null,
-        weight: null,
-        priority: null,
-        goals: product.goals,
-        reports: [...incoming.map((r) => ({ year: r.year, period: r.period, value: reportValue(r, product.unit) })), ...stored],
-      },
-      product.unit,
-    );
+    const found = checkScaleReports(scaleGoalsOf(policy, product, product.goals), [
+      ...incoming.map((r) => ({ year: r.year, period: r.period, value: reportValue(r, product.unit) })),
+      ...stored,
+    ]);
     if (!found || found.reportIndex === null || found.reportIndex >= incoming.length) continue;
     const r = incoming[found.reportIndex]!;
     const value = reportValue(r, product.unit);

@@ -44,7 +44,23 @@ export function spanYears(periodicity: Periodicity): number {
   return MULTI_YEAR[periodicity]?.years ?? 1;
 }
 
-function shapesOf(periodicity: Periodicity): PeriodShape[] {
+/** The shapes of each periodicity, built once (they never change). */
+const SHAPES = new Map<Periodicity, readonly PeriodShape[]>();
+const CODES = new Map<Periodicity, readonly string[]>();
+
+function shapesOf(periodicity: Periodicity): readonly PeriodShape[] {
+  let shapes = SHAPES.get(periodicity);
+  if (!shapes) SHAPES.set(periodicity, (shapes = buildShapes(periodicity)));
+  return shapes;
+}
+
+function codesOf(periodicity: Periodicity): readonly string[] {
+  let codes = CODES.get(periodicity);
+  if (!codes) CODES.set(periodicity, (codes = shapesOf(periodicity).map((shape) => shape.code)));
+  return codes;
+}
+
+function buildShapes(periodicity: Periodicity): PeriodShape[] {
   assertPeriodicity(periodicity);
   const split = WITHIN_YEAR[periodicity];
   if (split) {
@@ -101,12 +117,12 @@ export function periodsOf(periodicity: Periodicity, year: number, horizon?: Poli
 
 /** The period codes a periodicity accepts (ANUAL; S1, S2; C1..C3; T1..T4; B1..B6; M01..M12; BIENIO…). */
 export function periodCodes(periodicity: Periodicity): string[] {
-  return shapesOf(periodicity).map((shape) => shape.code);
+  return [...codesOf(periodicity)];
 }
 
 /** true when `code` is one of the periodicity's period codes (an import check of §10). */
 export function isValidPeriodCode(periodicity: Periodicity, code: string): boolean {
-  return periodCodes(periodicity).includes(code);
+  return codesOf(periodicity).includes(code);
 }
 
 /**

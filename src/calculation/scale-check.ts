@@ -45,10 +45,16 @@ function isPercentUnit(unit: string | null | undefined): boolean {
 }
 
 /**
- * The first scale finding of a series, or null. `unit` decides the fraction/percentage test; reports
- * are compared with the goal of their own period (for SUMA, the period's share of the yearly goal).
+ * What the scale check needs of an indicator's goals, worked out once (it does not depend on its
+ * reports): the goals' own finding, or each period's goal (`year:code` → MP) to compare reports with.
  */
-export function checkScale(horizon: PolicyHorizon, product: ProductCalcInput, unit: string | null): ScaleCheckResult | null {
+export interface ScaleGoals {
+  readonly goalFinding: ScaleCheckResult | null;
+  readonly goalOf: ReadonlyMap<string, number | null>;
+}
+
+/** The goals' part of `checkScale`. */
+export function scaleGoals(horizon: PolicyHorizon, product: Omit<ProductCalcInput, 'reports'>, unit: string | null): ScaleGoals {
   const goals = product.goals.map((goal, index) => ({ ...goal, index })).filter((goal) => goal.value > 0);
   if (isPercentUnit(unit)) {
     const fractions = goals.filter((goal) => goal.value <= 1);
@@ -59,15 +65,28 @@ export function checkScale(horizon: PolicyHorizon, product: ProductCalcInput, un
       const mixed = odd.some(
         (g) => percentages.some((p) => aboutHundredFold(p.value, g.value)) || fractions.some((f) => aboutHundredFold(g.value, f.value)),
       );
-      if (mixed) return { finding: 'FRACCIONES_Y_PORCENTAJES', reportIndex: null, goalIndex: odd[0].index, count: odd.length };
+      if (mixed) {
+        const goalFinding: ScaleCheckResult = {
+          finding: 'FRACCIONES_Y_PORCENTAJES',
+          reportIndex: null,
+          goalIndex: odd[0].index,
+          count: odd.length,
+        };
+        return { goalFinding, goalOf: new Map() };
+      }
     }
   }
-  const schedule = buildGoalSchedule(horizon, product);
-  const goalOf = new Map(schedule.periods.map((period) => [`${period.year}:${period.code}`, period.goal]));
+  const schedule = buildGoalSchedule(horizon, { ...product, reports: [] });
+  return { goalFinding: null, goalOf: new Map(schedule.periods.map((period) => [`${period.year}:${period.code}`, period.goal])) };
+}
+
+/** The reports' part of `checkScale`, given its goals' part. */
+export function checkScaleReports(goals: ScaleGoals, reports: ProductCalcInput['reports']): ScaleCheckResult | null {
+  if (goals.goalFinding) return goals.goalFinding;
   let first: ScaleCheckResult | null = null;
   let count = 0;
-  product.reports.forEach((report, index) => {
-    const goal = goalOf.get(`${report.year}:${report.period.trim()}`) ?? null;
+  reports.forEach((report, index) => {
+    const goal = goals.goalOf.get(`${report.year}:${report.period.trim()}`) ?? null;
     if (goal === null || !(goal > 0) || !(report.value > 0)) return;
     const small = aboutHundredFold(goal, report.value);
     const large = !small && aboutHundredFold(report.value, goal);
@@ -77,4 +96,12 @@ export function checkScale(horizon: PolicyHorizon, product: ProductCalcInput, un
   });
   if (first !== null) return { ...(first as ScaleCheckResult), count };
   return null;
+}
+
+/**
+ * The first scale finding of a series, or null. `unit` decides the fraction/percentage test; reports
+ * are compared with the goal of their own period (for SUMA, the period's share of the yearly goal).
+ */
+export function checkScale(horizon: PolicyHorizon, product: ProductCalcInput, unit: string | null): ScaleCheckResult | null {
+  return checkScaleReports(scaleGoals(horizon, product, unit), product.reports);
 }
