@@ -74,7 +74,6 @@ export async function importReporte(ctx: ImportContext, data: ReporteData): Prom
   return writer.counts;
 }
 
-/** Writes a REPORTE part by part, in one transaction (the caller's): what a streamed import uses. */
 export interface ReporteWriterOptions {
   /**
    * false for a report the caller knows is not stored (it is written as new without being looked up):
@@ -83,6 +82,7 @@ export interface ReporteWriterOptions {
   mayBeStored?: (report: ReportRow) => boolean;
 }
 
+/** Writes a REPORTE part by part, in one transaction (the caller's): what a streamed import uses. */
 export interface ReporteWriter {
   /** The `Entidades` sheet's rows (once). */
   entities(rows: ReporteData['entities']): Promise<void>;
