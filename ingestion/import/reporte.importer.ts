@@ -126,30 +126,17 @@ export function reporteWriter(ctx: ImportContext, options: ReporteWriterOptions 
         const p = products.get(`${r.policyCode}\u0001${r.productCode}`);
         if (!p) throw new Error(`product ${r.policyCode}/${r.productCode} was not found after validation`);
         const value = reportValue(r, p.unit);
-        // one object shape per table (the owner column first)
-        const row: Row = p.result
-          ? {
-              result_id: p.id,
-              year: r.year,
-              period: r.period,
-              value,
-              qualitative: r.qualitativeProgress,
-              difficulties: r.difficulties,
-              evidence: r.evidence,
-              reported_by: r.reportedBy,
-              import_batch_id: ctx.batchId,
-            }
-          : {
-              product_id: p.id,
-              year: r.year,
-              period: r.period,
-              value,
-              qualitative: r.qualitativeProgress,
-              difficulties: r.difficulties,
-              evidence: r.evidence,
-              reported_by: r.reportedBy,
-              import_batch_id: ctx.batchId,
-            };
+        const row: Row = {
+          [p.result ? 'result_id' : 'product_id']: p.id,
+          year: r.year,
+          period: r.period,
+          value,
+          qualitative: r.qualitativeProgress,
+          difficulties: r.difficulties,
+          evidence: r.evidence,
+          reported_by: r.reportedBy,
+          import_batch_id: ctx.batchId,
+        };
         (p.result ? resultRows : rows).push(row);
         if (!options.mayBeStored || options.mayBeStored(r)) maybeStored.add(row);
       }
