@@ -49,11 +49,8 @@ export class ReporteStreamValidator {
     }
     for (const r of reports) validateReport(fromRow(r), context, this.issues);
     validateClosedPeriods({ reports, entities: [] }, context, this.issues);
-    for (const r of reports) {
-      // a product's goals are worked out with its first part (checkScales at the end reuses them)
-      if (!this.scaleRows.has(`${r.policyCode}\u0001${r.productCode}`)) prepareScaleCheck(r, context);
-      addScaleRow(this.scaleRows, r);
-    }
+    // a product's goals are worked out with its first part (checkScales at the end reuses them)
+    for (const r of reports) if (addScaleRow(this.scaleRows, r)) prepareScaleCheck(r, context);
     for (const r of rejected) this.rejected.push(r);
     this.count(before);
     return this.errors === 0;

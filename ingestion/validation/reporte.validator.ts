@@ -147,8 +147,8 @@ export function validateReporte(
 /** What the scale check keeps of a report row (a streamed import keeps these, not the rows). */
 export type ScaleRow = Pick<ReportRow, 'sheet' | 'row' | 'policyCode' | 'productCode' | 'year' | 'period' | 'value' | 'percentCell'>;
 
-/** Adds a report to its product's group for `checkScales`, in file order. */
-export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): void {
+/** Adds a report to its product's group for `checkScales`, in file order; true when it is the product's first. */
+export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): boolean {
   const key = `${r.policyCode}\u0001${r.productCode}`;
   const group = byProduct.get(key);
   const row: ScaleRow = {
@@ -163,6 +163,7 @@ export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): vo
   };
   if (group) group.push(row);
   else byProduct.set(key, [row]);
+  return !group;
 }
 
 /** The goals' part of a product's scale check, worked out once per stored product (it does not depend on the reports). */
