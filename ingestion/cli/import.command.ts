@@ -59,14 +59,12 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   const owner = `cli:${process.pid}`;
   let failed = 0;
   for (const file of files) {
-    const bytes = await fs.readFile(file);
     const folder = deps.keep ? deps.layout.storage : await fs.mkdtemp(path.join(tmpdir(), 'rumbo-import-'));
     const stored = deps.keep
       ? storageNameFor(deps.layout, file)
       : path.join(folder, `archivo${path.extname(file).toLowerCase().slice(0, 8)}`);
-    await writeFileAtomic(stored, bytes);
     try {
-      if (await importOne(file, bytes, stored, deps, parser, store, owner)) failed++;
+      if (await importOne(file, await copied(file, stored), stored, deps, parser, store, owner)) failed++;
     } finally {
       if (!deps.keep) await fs.rm(folder, { recursive: true, force: true });
     }
@@ -74,10 +72,20 @@ async function importEach(files: string[], deps: ImportCommandDeps, parser: Pars
   return failed ? 1 : 0;
 }
 
+/**
+ * Copies FILE to `stored` and gives what the batch records of its content; the bytes are not kept (the
+ * pipeline reads the stored copy: one copy of a large file in memory, not two).
+ */
+async function copied(file: string, stored: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const bytes = await fs.readFile(file);
+  await writeFileAtomic(stored, bytes);
+  return { sha256: createHash('sha256').update(bytes).digest('hex'), sizeBytes: bytes.length };
+}
+
 /** Imports one file already copied to `stored`; true when it was rejected. */
 async function importOne(
   file: string,
-  bytes: Buffer,
+  content: { sha256: string; sizeBytes: number },
   stored: string,
   deps: ImportCommandDeps,
   parser: ParseSandbox,
@@ -88,8 +96,7 @@ async function importOne(
     const batch = await store.createClaimed(
       {
         fileName: safeFileName(file),
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        sizeBytes: bytes.length,
+        ...content,
         uploader: 'cli',
         uploaderEntityId: null,
         storagePath: stored,

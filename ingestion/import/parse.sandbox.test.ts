@@ -4,7 +4,10 @@ import { ImportIssueSeverity, ImportKind } from '../../src/domain/enums';
 import { Issue } from '../issues/issue.types';
 import { parseWorkbook } from '../parsing/workbook.parser';
 import { planObjects } from '../test-support/plan.fixture';
-import { readBack, workbookOf } from '../test-support/workbook.builder';
+import { ReporteChunk } from '../model/reporte.types';
+import { REPORTE_PART_ROWS } from '../parsing/reporte-stream.parser';
+import { REPORTE_SHEET } from '../templates/reporte.template';
+import { buildWorkbook, headerRow, readBack, Rows, workbookOf } from '../test-support/workbook.builder';
 import { inProcessParser, ParseSandbox } from './parse.sandbox';
 
 /** A 1 KB .ods whose one cell repeats 16 384 × 1 000 000 times (scripts/build-hostile-corpus.ts). */
@@ -77,5 +80,60 @@ describe('parse sandbox (worker thread with memory and time limits)', () => {
     await new Promise((r) => setTimeout(r, 150));
     expect((s as unknown as { thread: unknown }).thread).toBeNull();
     expect((await s.parse(plan)).kind).toBe(ImportKind.PLAN);
+  });
+
+  describe('a REPORTE in parts (the parts job)', () => {
+    const rows = Array.from({ length: 2 * REPORTE_PART_ROWS + 10 }, (_, i) => [
+      'POL-1',
+      `P-${Math.floor(i / 4)}`,
+      null,
+      2024,
+      `T${(i % 4) + 1}`,
+      null,
+      i % 9 === 0 ? 'mucho' : i % 7,
+    ]);
+    const reporte = buildWorkbook({ Reporte: [headerRow(REPORTE_SHEET), ...(rows as Rows)] });
+    const collect = async (
+      parser: Pick<ParseSandbox, 'parseInParts'>,
+      onPart: (p: ReporteChunk) => Promise<void> = async () => undefined,
+    ) => {
+      const parts: ReporteChunk[] = [];
+      const out = await parser.parseInParts(reporte, {}, async (p) => {
+        parts.push(p);
+        await onPart(p);
+      });
+      return { out, parts };
+    };
+
+    it('gives the parts and the end that parsing in the process gives, even when the parts take longer than the time limit', async () => {
+      const expected = { parts: [] as ReporteChunk[], out: undefined as unknown };
+      expected.out = await inProcessParser.parseInParts!(reporte, {}, async (p) => {
+        expected.parts.push(p);
+      });
+      // the time the main thread spends on the parts is not the file's: 3 × 900 ms is over the 2 s limit
+      const got = await collect(sandbox({ timeoutMs: 2000 }), () => new Promise((r) => setTimeout(r, 900)));
+      expect(got.parts.length).toBe(3);
+      expect(got.parts).toEqual(expected.parts);
+      expect(got.out).toEqual(expected.out);
+      expect(got.out.streamed).toBe(true);
+    });
+
+    it('a part whose handling fails ends the job with that error, and the next file is parsed', async () => {
+      const s = sandbox();
+      await expect(
+        collect(s, async () => {
+          throw new Error('la base de datos no responde');
+        }),
+      ).rejects.toThrow('la base de datos no responde');
+      expect((await s.parse(plan)).kind).toBe(ImportKind.PLAN);
+      expect((await collect(s)).parts.length).toBe(3);
+    });
+
+    it('another kind of file comes back whole, with no parts', async () => {
+      const got = await sandbox().parseInParts(plan, {}, async () => {
+        throw new Error('no part expected');
+      });
+      expect(got).toEqual({ parsed: parseWorkbook(plan), streamed: false });
+    });
   });
 });

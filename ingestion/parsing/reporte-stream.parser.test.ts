@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { ImportKind } from '../../src/domain/enums';
 import { sortIssues } from '../issues/issue.collector';
 import { ReporteChunk } from '../model/reporte.types';
@@ -107,6 +108,22 @@ describe('parseWorkbookInParts (REPORTE read in parts) gives what the whole read
     for (const file of (await fs.readdir(HOSTILE)).filter((f) => !/\.(md|graphql|ods)$/.test(f))) {
       await expectSameAsWhole(await fs.readFile(path.join(HOSTILE, file)));
     }
+  });
+
+  it('a sheet whose rows come out of order after a part was given is read as a whole, with the same answer', async () => {
+    const rows: Rows = [HEADERS, ...Array.from({ length: REPORTE_PART_ROWS + 200 }, (_, i) => reportRow(i))];
+    const zip = await JSZip.loadAsync(buildWorkbook({ Reporte: rows }));
+    const name = Object.keys(zip.files).find((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))!;
+    const xml = await zip.file(name)!.async('string');
+    // row 10 written last: its cells arrive once rows up to REPORTE_PART_ROWS + 201 were handed over
+    const tenth = /<row r="10"[^>]*>.*?<\/row>/.exec(xml)![0];
+    zip.file(name, xml.replace(tenth, '').replace('</sheetData>', `${tenth}</sheetData>`));
+    const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+    const got = await inParts(bytes);
+    expect(got.parts.length).toBeGreaterThan(0); // parts were given before the disorder showed, then forgotten
+    expect(got.streamed).toBe(false);
+    expect(got.parsed).toEqual(await parseWorkbookStreaming(bytes, {}));
+    expect(got.parsed.kind === ImportKind.REPORTE && got.parsed.data.reports).toHaveLength(REPORTE_PART_ROWS + 200);
   });
 
   it('a file over the row limit is refused, whatever parts were given before', async () => {

@@ -12,24 +12,13 @@ import { EntityRow, RejectedRow } from '../model/common.types';
 import { ReportRow } from '../model/reporte.types';
 import { validateClosedPeriods } from './closed-period.validator';
 import { rejectedOf, validateEntities } from './common.validator';
-import {
-  addScaleRow,
-  checkScales,
-  describeReport,
-  fromRejected,
-  fromRow,
-  prepareScaleCheck,
-  reportKey,
-  ScaleRow,
-  validateReport,
-} from './reporte.validator';
+import { describeReport, fromRejected, fromRow, ReportSeries, validateReport } from './reporte.validator';
 import { ValidationContext } from './validation.context';
 
 export class ReporteStreamValidator {
   private readonly issues = new IssueCollector();
-  /** Row of the first report of each key (FILA_DUPLICADA). */
-  private readonly firstRow = new Map<string, number>();
-  private readonly scaleRows = new Map<string, ScaleRow[]>();
+  /** The first row of each product and period (FILA_DUPLICADA) and each product's scale check: a few numbers per row. */
+  private readonly series = new ReportSeries();
   private readonly rejected: RejectedRow[] = [];
   private errors = 0;
 
@@ -37,10 +26,8 @@ export class ReporteStreamValidator {
   part(reports: readonly ReportRow[], rejected: readonly RejectedRow[], context: ValidationContext): boolean {
     const before = this.issues.issues.length;
     for (const r of reports) {
-      const k = reportKey(r);
-      const earlier = this.firstRow.get(k);
-      if (earlier === undefined) this.firstRow.set(k, r.row);
-      else
+      const earlier = this.series.add(r, context);
+      if (earlier !== undefined)
         this.issues.error(
           'FILA_DUPLICADA',
           { sheet: r.sheet, row: r.row, column: 'Código producto', value: describeReport(r) },
@@ -49,8 +36,6 @@ export class ReporteStreamValidator {
     }
     for (const r of reports) validateReport(fromRow(r), context, this.issues);
     validateClosedPeriods({ reports, entities: [] }, context, this.issues);
-    // a product's goals are worked out with its first part (checkScales at the end reuses them)
-    for (const r of reports) if (addScaleRow(this.scaleRows, r)) prepareScaleCheck(r, context);
     for (const r of rejected) this.rejected.push(r);
     this.count(before);
     return this.errors === 0;
@@ -67,7 +52,7 @@ export class ReporteStreamValidator {
     validateEntities(entities, this.issues);
     // As the whole validation: rejected rows are checked against the policies of the complete rows.
     for (const r of rejectedOf(this.rejected, 'Reporte')) validateReport(fromRejected(r), context, this.issues);
-    checkScales(this.scaleRows.values(), context, this.issues);
+    this.series.checkScales(this.issues);
     this.count(before);
     return this.issues.issues;
   }

@@ -125,6 +125,41 @@ describe('REPORTE', () => {
     expect(issues[0]!.message).toContain('2 reporte(s)');
   });
 
+  it('counts the series as stored and overlaid by the workbook: a stored report replaced is not counted, a repeated row once', () => {
+    const context = stored();
+    const d = context.policies.get('PP-EJ')!.products.get('D')!;
+    const products = new Map(context.policies.get('PP-EJ')!.products);
+    products.set('D', {
+      ...d,
+      goals: [
+        { year: 2024, period: null, value: 34.6 },
+        { year: 2025, period: null, value: 34.6 },
+      ],
+      // 2024 S1 (odd) is replaced by the workbook's; 2025 S1 (odd) stays; 2025 S2 is fine
+      reports: new Map([
+        [reportPeriodKey(2024, 'S1'), 0.3],
+        [reportPeriodKey(2025, 'S1'), 0.29],
+        [reportPeriodKey(2025, 'S2'), 30],
+      ]),
+    });
+    const policies = new Map([['PP-EJ', { ...context.policies.get('PP-EJ')!, products }]]);
+    const rows = [
+      { ...REPORTS[3], period: 'S1', value: 20 },
+      { ...REPORTS[3], period: 'S2', value: 0.31 },
+      { ...REPORTS[3], period: 'S2', value: 0.32 },
+    ];
+    const issues = check(rows, { ...context, policies });
+    expect(issues.map((i) => [i.code, i.row])).toEqual([
+      ['VALOR_REPORTADO_CAMBIA', 2],
+      ['ESCALA_MEZCLADA', 3],
+      ['FILA_DUPLICADA', 4],
+    ]);
+    expect(issues[1]!.message).toContain('«0,31»');
+    expect(issues[1]!.message).toContain('(2 reporte(s) así)');
+    // the stored odd report alone, with nothing odd in the workbook: no warning (the plan's import told)
+    expect(check([rows[0]!], { ...context, policies }).map((i) => i.code)).toEqual(['VALOR_REPORTADO_CAMBIA']);
+  });
+
   it('still checks the other cells of a row whose value is unreadable', () => {
     expect(codes(check(one({ value: '1.000', year: 2030, productCode: 'Z' })))).toEqual([
       'NUMERO_AMBIGUO',

@@ -2,11 +2,11 @@
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
 import { ReportRow, ReporteData } from '../model/reporte.types';
-import { checkScaleReports, ScaleGoals, scaleGoals } from '../../src/calculation/scale-check';
+import { ScaleGoals, scaleGoals, scaleOfReport } from '../../src/calculation/scale-check';
 import { reportValue } from '../parsing/percent.rules';
 import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
 import { inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
-import { reportPeriodKey, StoredPolicy, StoredProduct, ValidationContext } from './validation.context';
+import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.context';
 
 /**
  * A report row to check. Rows the reader rejected (a required value missing or unreadable) are
@@ -139,93 +139,120 @@ export function validateReporte(
   checkDuplicates(data.reports, reportKey, describeReport, 'Código producto', issues);
   const checks = [...data.reports.map(fromRow), ...rejectedOf(rejected, 'Reporte').map(fromRejected)];
   for (const r of checks) validateReport(r, context, issues);
-  const byProduct = new Map<string, ScaleRow[]>();
-  for (const r of data.reports) addScaleRow(byProduct, r);
-  checkScales(byProduct.values(), context, issues);
+  const series = new ReportSeries();
+  for (const r of data.reports) series.add(r, context);
+  series.checkScales(issues);
 }
 
-/** What the scale check keeps of a report row (a streamed import keeps these, not the rows). */
-export type ScaleRow = Pick<ReportRow, 'sheet' | 'row' | 'policyCode' | 'productCode' | 'year' | 'period' | 'value' | 'percentCell'>;
+/** A report's (year, period) as a key of its product's map: a small number for an integer year, text otherwise. */
+class PeriodKeys {
+  private static readonly SLOTS = 4096;
+  private readonly index = new Map<string, number>();
 
-/** Adds a report to its product's group for `checkScales`, in file order; true when it is the product's first. */
-export function addScaleRow(byProduct: Map<string, ScaleRow[]>, r: ScaleRow): boolean {
-  const key = `${r.policyCode}\u0001${r.productCode}`;
-  const group = byProduct.get(key);
-  const row: ScaleRow = {
-    sheet: r.sheet,
-    row: r.row,
-    policyCode: r.policyCode,
-    productCode: r.productCode,
-    year: r.year,
-    period: r.period,
-    value: r.value,
-    percentCell: r.percentCell,
-  };
-  if (group) group.push(row);
-  else byProduct.set(key, [row]);
-  return !group;
-}
-
-/** The goals' part of a product's scale check, worked out once per stored product (it does not depend on the reports). */
-const SCALE_GOALS = new WeakMap<StoredProduct, ScaleGoals>();
-
-function scaleGoalsOf(policy: StoredPolicy, product: StoredProduct, goals: NonNullable<StoredProduct['goals']>): ScaleGoals {
-  let found = SCALE_GOALS.get(product);
-  if (!found) {
-    const input = {
-      id: 0,
-      annualizationType: product.annualizationType,
-      periodicity: product.periodicity,
-      baseline: product.baseline ?? null,
-      finalGoal: product.finalGoal ?? null,
-      weight: null,
-      priority: null,
-      goals,
-    };
-    SCALE_GOALS.set(product, (found = scaleGoals(policy, input, product.unit)));
+  key(year: number, period: string): number | string {
+    let i = this.index.get(period);
+    if (i === undefined) this.index.set(period, (i = this.index.size));
+    return Number.isSafeInteger(year) && year >= 0 && year < 1e9 && i < PeriodKeys.SLOTS
+      ? year * PeriodKeys.SLOTS + i
+      : `${year}|${period}`;
   }
-  return found;
+}
+
+/** The first report of a product's series that looks written in another scale. */
+interface ScaleOdd {
+  readonly sheet: string;
+  readonly row: number;
+  readonly productCode: string;
+  readonly value: number;
+  readonly smaller: boolean;
+}
+
+/** What is kept of one product's (or result's) reports in a workbook: a few numbers per row, not the rows. */
+interface Series {
+  readonly product: StoredProduct | undefined;
+  /** The goals' part of the scale check; null when there is none (unknown product, no goals, or the goals' own finding). */
+  readonly goals: ScaleGoals | null;
+  /** First row of each (year, period) in the file; negative when the period is not of the product's periodicity. */
+  readonly rows: Map<number | string, number>;
+  flagged: number;
+  odd: ScaleOdd | null;
 }
 
 /**
- * Works out ahead the goals' part of the scale check of a report's product (a streamed import does it
- * as each part comes, so that `checkScales` at the end only compares the reports).
+ * The reports of a workbook in file order, product by product, as compact as the checks that need
+ * every row allow (a streamed import keeps this, not the rows): the first row of each product and
+ * period (FILA_DUPLICADA) and the scale check of each series (ESCALA_MEZCLADA), once per product.
  */
-export function prepareScaleCheck(r: Pick<ReportRow, 'policyCode' | 'productCode'>, context: ValidationContext): void {
-  const policy = context.policies.get(r.policyCode);
-  const product = policy?.products.get(r.productCode);
-  if (policy && product?.goals) scaleGoalsOf(policy, product, product.goals);
-}
+export class ReportSeries {
+  private readonly products = new Map<string, Series>();
+  private readonly periods = new PeriodKeys();
 
-/**
- * One scale warning per product (or result), never one per cell: its stored goals against its stored
- * reports overlaid with this workbook's (docs/calculation.md §13). Located at the first report concerned.
- */
-export function checkScales(groups: Iterable<readonly ScaleRow[]>, context: ValidationContext, issues: IssueCollector): void {
-  for (const rows of groups) {
-    const policy = context.policies.get(rows[0]!.policyCode);
-    const product = policy?.products.get(rows[0]!.productCode);
-    if (!policy || !product?.goals) continue;
-    const incoming = rows.filter((r) => periodMatches(product.periodicity, r.period));
-    const mine = new Set(incoming.map((r) => reportPeriodKey(r.year, r.period)));
-    const stored = [...product.reports]
-      .filter(([k]) => !mine.has(k))
-      .map(([k, value]) => {
-        const [year, period] = k.split('|');
-        return { year: Number(year), period: period!, value };
-      });
-    const found = checkScaleReports(scaleGoalsOf(policy, product, product.goals), [
-      ...incoming.map((r) => ({ year: r.year, period: r.period, value: reportValue(r, product.unit) })),
-      ...stored,
-    ]);
-    if (!found || found.reportIndex === null || found.reportIndex >= incoming.length) continue;
-    const r = incoming[found.reportIndex]!;
-    const value = reportValue(r, product.unit);
-    const smaller = found.finding === 'REPORTE_CIEN_VECES_MENOR';
-    issues.warning(
-      'ESCALA_MEZCLADA',
-      { sheet: r.sheet, row: r.row, column: 'Valor', value: showNumber(value) },
-      `el valor ${q(showNumber(value))} de ${q(r.productCode)} es unas 100 veces ${smaller ? 'menor' : 'mayor'} que su meta del periodo (${found.count} reporte(s) así): parece escrito en otra escala (${smaller ? `¿${showNumber(value * 100)}?` : `¿${showNumber(value / 100)}?`}${product.unit ? `; la unidad es ${q(product.unit)}` : ''}). Se importa tal como está; revise el valor`,
-    );
+  /**
+   * Adds a report (the context must hold its policy, if stored); gives the row of an earlier report of
+   * the same product and period in the workbook, if any.
+   */
+  add(r: ReportRow, context: ValidationContext): number | undefined {
+    const key = `${r.policyCode}\u0001${r.productCode}`;
+    let series = this.products.get(key);
+    if (!series) this.products.set(key, (series = this.open(r, context)));
+    const k = this.periods.key(r.year, r.period);
+    const earlier = series.rows.get(k);
+    if (earlier !== undefined) return Math.abs(earlier);
+    const product = series.product;
+    const matches = product !== undefined && periodMatches(product.periodicity, r.period);
+    series.rows.set(k, matches ? r.row : -r.row);
+    if (matches && series.goals) {
+      const value = reportValue(r, product.unit);
+      const finding = scaleOfReport(series.goals, { year: r.year, period: r.period, value });
+      if (finding !== null) {
+        series.flagged++;
+        series.odd ??= { sheet: r.sheet, row: r.row, productCode: r.productCode, value, smaller: finding === 'REPORTE_CIEN_VECES_MENOR' };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * One scale warning per product (or result), never one per cell: its stored goals against its stored
+   * reports overlaid with this workbook's (docs/calculation.md §13). Located at the first report concerned.
+   */
+  checkScales(issues: IssueCollector): void {
+    for (const series of this.products.values()) {
+      const { product, goals, odd } = series;
+      if (!product || !goals || !odd) continue;
+      let count = series.flagged;
+      for (const [k, value] of product.reports) {
+        const [year, period] = k.split('|') as [string, string];
+        if ((series.rows.get(this.periods.key(Number(year), period)) ?? 0) > 0) continue; // replaced by this workbook's
+        if (scaleOfReport(goals, { year: Number(year), period, value }) !== null) count++;
+      }
+      const { value, smaller } = odd;
+      issues.warning(
+        'ESCALA_MEZCLADA',
+        { sheet: odd.sheet, row: odd.row, column: 'Valor', value: showNumber(value) },
+        `el valor ${q(showNumber(value))} de ${q(odd.productCode)} es unas 100 veces ${smaller ? 'menor' : 'mayor'} que su meta del periodo (${count} reporte(s) así): parece escrito en otra escala (${smaller ? `¿${showNumber(value * 100)}?` : `¿${showNumber(value / 100)}?`}${product.unit ? `; la unidad es ${q(product.unit)}` : ''}). Se importa tal como está; revise el valor`,
+      );
+    }
+  }
+
+  private open(r: ReportRow, context: ValidationContext): Series {
+    const policy = context.policies.get(r.policyCode);
+    const product = policy?.products.get(r.productCode);
+    let goals: ScaleGoals | null = null;
+    if (policy && product?.goals) {
+      const input = {
+        id: 0,
+        annualizationType: product.annualizationType,
+        periodicity: product.periodicity,
+        baseline: product.baseline ?? null,
+        finalGoal: product.finalGoal ?? null,
+        weight: null,
+        priority: null,
+        goals: product.goals,
+      };
+      const found = scaleGoals(policy, input, product.unit);
+      goals = found.goalFinding ? null : found;
+    }
+    return { product, goals, rows: new Map(), flagged: 0, odd: null };
   }
 }

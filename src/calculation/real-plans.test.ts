@@ -8,8 +8,9 @@ import { computePolicyProgress } from './aggregate-progress.calculator';
 import { closedPeriods, isPeriodOf, periodCodes, periodsOf, reportingYears } from './period-calendar';
 import { computeProductProgress } from './product-progress.calculator';
 import { runProductCases } from './product-cases.test-support';
-import { checkScale } from './scale-check';
+import { checkScale, checkScaleReports, ScaleFinding, scaleGoals } from './scale-check';
 import { policy, policyProduct, product, reports, yearGoals } from './test-fixtures';
+import { ProductCalcInput } from './types';
 import { computeWeights } from './weights.calculator';
 
 const { CONSTANTE, CRECIENTE, DECRECIENTE } = AnnualizationType;
@@ -295,7 +296,7 @@ describe('§2-4 results are measured with the same functions as products', () =>
 describe('§13 scale check: once per series', () => {
   const horizon = { startYear: 2024, vigencias: 4 };
   // name, product, unit, finding, count
-  it.each([
+  const cases: [string, ProductCalcInput, string, ScaleFinding | null, number][] = [
     [
       'goal 34.6, report 0.3005 (343 095 %)',
       product({ annualizationType: CONSTANTE, goals: yearGoals({ 2024: 34.6 }), reports: reports([2024, 'ANUAL', 0.3005]) }),
@@ -342,9 +343,20 @@ describe('§13 scale check: once per series', () => {
       null,
       0,
     ],
-  ])('%s', (_name, p, unit, finding, count) => {
+  ];
+  it.each(cases)('%s', (_name, p, unit, finding, count) => {
     const out = checkScale(horizon, p, unit);
     expect(out?.finding ?? null).toBe(finding);
     expect(out?.count ?? 0).toBe(count);
+  });
+
+  // a streamed import works out the goals' part once, with a product's first part, and compares its
+  // reports at the end: the same finding as the whole check, and the goals' part reused gives it again
+  it.each(cases)('%s: goals once, then the reports (as an import in parts does)', (_name, p, unit) => {
+    const goals = scaleGoals(horizon, p, unit);
+    const whole = checkScale(horizon, p, unit);
+    expect(checkScaleReports(goals, p.reports)).toEqual(whole);
+    expect(checkScaleReports(goals, p.reports)).toEqual(whole);
+    expect(checkScaleReports(goals, [])).toEqual(goals.goalFinding);
   });
 });

@@ -50,7 +50,8 @@ function isPercentUnit(unit: string | null | undefined): boolean {
  */
 export interface ScaleGoals {
   readonly goalFinding: ScaleCheckResult | null;
-  readonly goalOf: ReadonlyMap<string, number | null>;
+  /** Each period's goal MP: period code → year → goal (kept for every product of an import: no key per period). */
+  readonly goalOf: ReadonlyMap<string, ReadonlyMap<number, number | null>>;
 }
 
 /** The goals' part of `checkScale`. */
@@ -77,7 +78,27 @@ export function scaleGoals(horizon: PolicyHorizon, product: Omit<ProductCalcInpu
     }
   }
   const schedule = buildGoalSchedule(horizon, { ...product, reports: [] });
-  return { goalFinding: null, goalOf: new Map(schedule.periods.map((period) => [`${period.year}:${period.code}`, period.goal])) };
+  const goalOf = new Map<string, Map<number, number | null>>();
+  for (const period of schedule.periods) {
+    let years = goalOf.get(period.code);
+    if (!years) goalOf.set(period.code, (years = new Map()));
+    years.set(period.year, period.goal);
+  }
+  return { goalFinding: null, goalOf };
+}
+
+/**
+ * One report against its period's goal: about 1/100 of it, about 100 times it, or neither (a report of
+ * 0, a period without a positive goal, a plain shortfall).
+ */
+export function scaleOfReport(
+  goals: ScaleGoals,
+  report: ProductCalcInput['reports'][number],
+): 'REPORTE_CIEN_VECES_MENOR' | 'REPORTE_CIEN_VECES_MAYOR' | null {
+  const goal = goals.goalOf.get(report.period.trim())?.get(report.year) ?? null;
+  if (goal === null || !(goal > 0) || !(report.value > 0)) return null;
+  if (aboutHundredFold(goal, report.value)) return 'REPORTE_CIEN_VECES_MENOR';
+  return aboutHundredFold(report.value, goal) ? 'REPORTE_CIEN_VECES_MAYOR' : null;
 }
 
 /** The reports' part of `checkScale`, given its goals' part. */
@@ -86,13 +107,10 @@ export function checkScaleReports(goals: ScaleGoals, reports: ProductCalcInput['
   let first: ScaleCheckResult | null = null;
   let count = 0;
   reports.forEach((report, index) => {
-    const goal = goals.goalOf.get(`${report.year}:${report.period.trim()}`) ?? null;
-    if (goal === null || !(goal > 0) || !(report.value > 0)) return;
-    const small = aboutHundredFold(goal, report.value);
-    const large = !small && aboutHundredFold(report.value, goal);
-    if (!small && !large) return;
+    const finding = scaleOfReport(goals, report);
+    if (finding === null) return;
     count++;
-    first ??= { finding: small ? 'REPORTE_CIEN_VECES_MENOR' : 'REPORTE_CIEN_VECES_MAYOR', reportIndex: index, goalIndex: null, count: 0 };
+    first ??= { finding, reportIndex: index, goalIndex: null, count: 0 };
   });
   if (first !== null) return { ...(first as ScaleCheckResult), count };
   return null;
