@@ -55,6 +55,8 @@ class ReporteParts {
   private rejected = 0;
   /** Writing stops at the first error (the transaction is rolled back) or for a duplicate. */
   private writing = true;
+  /** The write of the last part validated, still running (its failure is kept, not thrown, until awaited). */
+  private inFlight: Promise<void | { error: unknown }> | null = null;
   validateMs = 0;
   importMs = 0;
 
@@ -116,20 +118,35 @@ class ReporteParts {
     );
     const clean = this.validator.part(part.reports, part.rejected, context) && this.readingErrors === 0;
     this.validateMs += performance.now() - t;
+    // One part is written while the next is read and validated: the write of the part before ends first.
+    await this.written();
     if (!clean && this.writing) {
       this.writing = false;
       if (qr.isTransactionActive) await qr.rollbackTransaction(); // the workbook will be REJECTED
     }
     if (!this.writing) return;
     t = performance.now();
-    await writer.write(part.reports);
-    this.importMs += performance.now() - t;
+    this.inFlight = writer.write(part.reports).then(
+      () => {
+        this.importMs += performance.now() - t;
+      },
+      (error: unknown) => ({ error }),
+    );
+  }
+
+  /** Waits for the part being written, if any; throws what its write threw. */
+  private async written(): Promise<void> {
+    const pending = this.inFlight;
+    this.inFlight = null;
+    const failed = await pending;
+    if (failed) throw failed.error;
   }
 
   /** The end of a streamed REPORTE: the last checks, then commit, or roll back and reject. */
   async finish(end: ParsedReporte, parseMs: number, bytes: Uint8Array): Promise<BatchOutcome> {
     const { qr, lock, ctx, writer, context, duplicateOf } = await this.opened();
     const { deps, batch } = this;
+    await this.written();
     let t = performance.now();
     const validation = this.validator.finish(end.data.entities, context);
     const all = sortIssues([...this.readingIssues, ...end.issues, ...validation], issueSheetOrder(end.sheetNames, ImportKind.REPORTE));
@@ -179,6 +196,7 @@ class ReporteParts {
 
   /** Rolls back what is open and gives the connection back (also after a failure). */
   async abandon(): Promise<void> {
+    await this.written().catch(() => undefined);
     const open = this.open;
     this.open = null;
     if (!open) return;

@@ -148,7 +148,8 @@ class ReporteRows implements SheetRowSink {
 
 /**
  * Reads and parses an upload, giving a REPORTE `.xlsx`'s reports in parts to `emit` (awaited: the
- * reading waits while a part is handled). Never throws for bad input.
+ * reading waits while a part is handled). Never throws for bad input; what `emit` throws (a database
+ * failure) ends the reading and is thrown, so that it is not taken for an unreadable file.
  */
 export async function parseWorkbookInParts(
   buffer: Uint8Array,
@@ -158,8 +159,18 @@ export async function parseWorkbookInParts(
   const whole = async (): Promise<StreamedParse> => ({ parsed: await parseWorkbookStreaming(buffer, options), streamed: false });
   if (looksLikeCsv(buffer)) return whole();
   const limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
-  const sink = new ReporteRows(emit);
+  // What `emit` throws (the database, not the file) ends the reading and reaches the caller as it is.
+  let failed: { error: unknown } | null = null;
+  const sink = new ReporteRows(async (part) => {
+    try {
+      await emit(part);
+    } catch (error) {
+      failed ??= { error };
+      throw error;
+    }
+  });
   const read = await readWorkbookStreaming(buffer, limits, sink);
+  if (failed) throw (failed as { error: unknown }).error;
   if (!read.ok) return { parsed: readFailure(read.failure, false), streamed: false };
   if (!sink.chosen) return { parsed: parseWorkbookData(read.workbook), streamed: false };
   if (sink.outOfOrder) return whole();

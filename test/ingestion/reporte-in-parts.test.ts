@@ -3,6 +3,7 @@
  * REPORTE read whole first: two databases with the same stored data get the same files in the same order,
  * and must end with the same outcomes (status, issues, totals, counts, Errores workbook) and the same data.
  */
+import { createHash } from 'node:crypto';
 import { ImportKind, ImportStatus } from '../../src/domain/enums';
 import { BatchOutcome } from '../../ingestion/import/import.pipeline';
 import { inProcessParser, WorkbookParser } from '../../ingestion/import/parse.sandbox';
@@ -190,5 +191,34 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
       .slice(0, 10)
       .map(({ value: _v, ...r }) => r);
     await both(workbookOf(ImportKind.REPORTE, { Reporte: noValue }));
+  }, 120_000);
+
+  it('the import’s connection lost while a part is written: the batch fails, nothing is written, the next try imports it', async () => {
+    // 2024 T1 is closed by an earlier test: 5 600 rows, two parts
+    const rows = reportRows((i, q) => 30 + ((i * q) % 7)).filter((r) => !(r.year === 2024 && r.period === 'T1'));
+    const bytes = reporte(rows);
+    const lock = `rumbo:${createHash('sha256').update(bytes).digest('hex').slice(0, 48)}`;
+    let seen = 0;
+    const killing: WorkbookParser = {
+      ...inProcessParser,
+      parseInParts: (b, limits, onPart) =>
+        inProcessParser.parseInParts!(b, limits, async (part) => {
+          await onPart(part); // the first part's write is still running when the second comes
+          if (++seen !== 1) return;
+          const [{ id }] = (await parts.ds.query('SELECT IS_USED_LOCK(?) AS id', [lock])) as [{ id: number | null }];
+          if (id !== null) await parts.ds.query(`KILL CONNECTION ${Number(id)}`);
+        }),
+    };
+    const before = await hp.checksums();
+    // the database's failure, not the file's: no LIBRO_ILEGIBLE, the error reaches the worker (which retries the batch)
+    await expect(createHarness(parts, { parser: killing }).importBytes(bytes, 'reporte.xlsx')).rejects.toThrow(
+      /closed|lost|killed|terminated|ECONNRESET/i,
+    );
+    expect(seen).toBeGreaterThanOrEqual(1);
+    expect(await hp.checksums()).toEqual(before);
+    // (last test: the batch ids of the two databases differ from here on)
+    const again = await createHarness(parts).importBytes(bytes, 'reporte.xlsx');
+    expect(again.status).toBe(ImportStatus.IMPORTED);
+    expect(again.counts.rowsInserted + again.counts.rowsUpdated + again.counts.rowsUnchanged).toBe(rows.length);
   }, 120_000);
 });
