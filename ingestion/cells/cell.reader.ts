@@ -35,6 +35,21 @@ export function readBoolean(cell: Cell | undefined): Reading<boolean> {
   );
 }
 
+/** The allowed values (or aliases) of an enumeration by their key, worked out once per list (a column is read row after row). */
+const ENUM_KEYS = new WeakMap<object, ReadonlyMap<string, string>>();
+const NO_ALIASES: Readonly<Record<string, never>> = Object.freeze({});
+
+function keysOf<T extends string>(values: readonly T[] | Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  let keys = ENUM_KEYS.get(values);
+  if (!keys) {
+    const map = new Map<string, T>();
+    const entries: [string, T][] = Array.isArray(values) ? values.map((v: T) => [v, v]) : Object.entries(values);
+    for (const [text, value] of entries) if (!map.has(enumKey(text))) map.set(enumKey(text), value); // the first one wins, as find()
+    ENUM_KEYS.set(values, (keys = map));
+  }
+  return keys as ReadonlyMap<string, T>;
+}
+
 /**
  * Matches an enumeration ignoring case, accents and the difference between spaces, hyphens and
  * underscores. `aliases` maps accepted abbreviations (e.g. role `IP`) to canonical values.
@@ -42,15 +57,15 @@ export function readBoolean(cell: Cell | undefined): Reading<boolean> {
 export function readEnum<T extends string>(
   cell: Cell | undefined,
   allowed: readonly T[],
-  aliases: Readonly<Record<string, T>> = {},
+  aliases: Readonly<Record<string, T>> = NO_ALIASES,
 ): Reading<T | null> {
   const text = cellAsText(cell);
   if (text === '') return ok(null);
   const key = enumKey(text);
-  const direct = allowed.find((v) => enumKey(v) === key);
-  if (direct) return ok(direct);
-  const aliasEntry = Object.entries(aliases).find(([alias]) => enumKey(alias) === key);
-  if (aliasEntry) return ok(aliasEntry[1]);
+  const direct = keysOf(allowed).get(key);
+  if (direct !== undefined) return ok(direct);
+  const alias = keysOf(aliases).get(key);
+  if (alias !== undefined) return ok(alias);
   return fail('VALOR_NO_PERMITIDO', `${q(text)} no es un valor permitido; use uno de: ${allowed.join(', ')}`);
 }
 

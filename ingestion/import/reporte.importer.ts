@@ -136,6 +136,13 @@ export function reporteWriter(ctx: ImportContext, options: ReporteWriterOptions 
           evidence: r.evidence,
           reported_by: r.reportedBy,
           import_batch_id: ctx.batchId,
+          // completed by prepare() below (one shape for every row)
+          review_status: null,
+          approved_value: null,
+          review_version: null,
+          reviewed_at: null,
+          review_comment: null,
+          reviewed_by: null,
         };
         (p.result ? resultRows : rows).push(row);
         if (!options.mayBeStored || options.mayBeStored(r)) maybeStored.add(row);
@@ -144,13 +151,13 @@ export function reporteWriter(ctx: ImportContext, options: ReporteWriterOptions 
       const inserted: Row[] = [];
       const prepare = (incoming: Row, stored: Row | undefined): Row => {
         const needsReview = reviewOf(incoming);
-        const row = withReviewState(incoming, stored, needsReview); // a new object: completed in place
+        setReviewState(incoming, stored, needsReview);
         // approved on import, by the import; a report waiting for review keeps its stored review columns
-        row.reviewed_at = needsReview ? null : stamp.reviewed_at;
-        row.reviewed_by = needsReview ? null : stamp.reviewed_by;
-        row.review_comment = null;
-        if (!stored) inserted.push(row);
-        return row;
+        incoming.reviewed_at = needsReview ? null : stamp.reviewed_at;
+        incoming.reviewed_by = needsReview ? null : stamp.reviewed_by;
+        incoming.review_comment = null;
+        if (!stored) inserted.push(incoming);
+        return incoming;
       };
       // the history below needs only the ids of reports already stored
       const res = await upsertRows(ctx.m, spec, rows, { insertedIds: false, prepare, mayExist });
@@ -242,17 +249,23 @@ async function productRefs(ctx: ImportContext, reports: readonly ReportRow[], kn
  * needs review: a new report, a changed value, or any change to a returned report goes to PENDING
  * and the last approved value is kept; a change of texts only keeps the state. Sent by the office
  * (or to a policy without review): APPROVED with the value sent. Every write bumps the version.
+ * Sets the row's review columns (rows are built with them, so that every row keeps one shape).
  */
-export function withReviewState(incoming: Row, stored: Row | undefined, needsReview: boolean): Row {
-  const version = stored ? Number(stored.review_version ?? 0) + 1 : 1;
-  if (!needsReview) return { ...incoming, review_status: ReviewStatus.APPROVED, approved_value: incoming.value, review_version: version };
-  if (!stored) return { ...incoming, review_status: ReviewStatus.PENDING, approved_value: null, review_version: version };
-  const valueChanged = Number(stored.value) !== Number(incoming.value);
-  const status =
-    valueChanged || stored.review_status === ReviewStatus.RETURNED ? ReviewStatus.PENDING : (stored.review_status as ReviewStatus);
-  // a report stored before review existed (APPROVED, no approved value) was approved at its value
-  const approved = stored.approved_value ?? (stored.review_status === ReviewStatus.APPROVED ? stored.value : null);
-  return { ...incoming, review_status: status, approved_value: approved, review_version: version };
+export function setReviewState(row: Row, stored: Row | undefined, needsReview: boolean): void {
+  row.review_version = stored ? Number(stored.review_version ?? 0) + 1 : 1;
+  if (!needsReview) {
+    row.review_status = ReviewStatus.APPROVED;
+    row.approved_value = row.value;
+  } else if (!stored) {
+    row.review_status = ReviewStatus.PENDING;
+    row.approved_value = null;
+  } else {
+    const valueChanged = Number(stored.value) !== Number(row.value);
+    row.review_status =
+      valueChanged || stored.review_status === ReviewStatus.RETURNED ? ReviewStatus.PENDING : (stored.review_status as ReviewStatus);
+    // a report stored before review existed (APPROVED, no approved value) was approved at its value
+    row.approved_value = stored.approved_value ?? (stored.review_status === ReviewStatus.APPROVED ? stored.value : null);
+  }
 }
 
 /**

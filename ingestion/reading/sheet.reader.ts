@@ -98,6 +98,24 @@ function tooLong(column: ColumnDef, text: string): boolean {
   return column.maxLength !== undefined && text.length > column.maxLength;
 }
 
+/** Where a column's issue is: built only when one is raised (most cells raise none; hot path of big imports). */
+function locate(at: { sheet: string; row: number }, column: ColumnDef, cell: Cell | undefined) {
+  return { ...at, column: column.header, value: cellValueText(cell) };
+}
+
+/** Reports a column's value as an error and marks the column invalid. */
+function refuse(
+  issues: IssueCollector,
+  out: MutableRow,
+  column: ColumnDef,
+  cell: Cell | undefined,
+  at: { sheet: string; row: number },
+  r: { code: Parameters<IssueCollector['error']>[0]; detail: string },
+): void {
+  issues.error(r.code, locate(at, column, cell), r.detail);
+  out.invalid.add(column.key);
+}
+
 /** Reads one defined column of one row into `out`, reporting problems. */
 export function readColumn(
   column: ColumnDef,
@@ -106,16 +124,10 @@ export function readColumn(
   issues: IssueCollector,
   out: MutableRow,
 ): void {
-  // The location is built only when an issue is raised: most cells raise none (hot path of big imports).
-  const where = () => ({ ...at, column: column.header, value: cellValueText(cell) });
-  const report = (r: { code: Parameters<IssueCollector['error']>[0]; detail: string }): void => {
-    issues.error(r.code, where(), r.detail);
-    out.invalid.add(column.key);
-  };
   const empty = isEmptyCell(cell);
   if (empty && column.type !== 'boolean') {
     if (column.required) {
-      report({
+      refuse(issues, out, column, cell, at, {
         code: 'VALOR_REQUERIDO',
         detail: `falta el valor obligatorio de ${q(templateHeader(column.header, true))}; complete la celda`,
       });
@@ -127,7 +139,7 @@ export function readColumn(
     case 'text': {
       const text = readText(cell);
       if (text !== null && tooLong(column, text)) {
-        report({
+        refuse(issues, out, column, cell, at, {
           code: 'TEXTO_DEMASIADO_LARGO',
           detail: `el texto tiene ${text.length} caracteres y el máximo es ${column.maxLength}; acórtelo`,
         });
@@ -143,13 +155,13 @@ export function readColumn(
         return;
       }
       const read = readNumber(cell);
-      if (!read.ok) return report(read);
+      if (!read.ok) return refuse(issues, out, column, cell, at, read);
       const checked = read.value === null ? null : checkNumber(column, read.value, cellAsText(cell));
       if (checked && !checked.ok) {
         // A negative value is kept (the row still goes through the other checks); any other
         // problem leaves the value out.
-        if (checked.code !== 'VALOR_NEGATIVO') return report(checked);
-        issues.error(checked.code, where(), checked.detail);
+        if (checked.code !== 'VALOR_NEGATIVO') return refuse(issues, out, column, cell, at, checked);
+        issues.error(checked.code, locate(at, column, cell), checked.detail);
       }
       out.values.set(column.key, read.value?.value ?? null);
       if (read.value) out.numbers.set(column.key, read.value);
@@ -158,19 +170,19 @@ export function readColumn(
     case 'date':
     case 'time': {
       const read = column.type === 'date' ? readDate(cell) : readTime(cell);
-      if (!read.ok) return report(read);
+      if (!read.ok) return refuse(issues, out, column, cell, at, read);
       out.values.set(column.key, read.value);
       return;
     }
     case 'boolean': {
       const read = readBoolean(cell);
-      if (!read.ok) return report(read);
+      if (!read.ok) return refuse(issues, out, column, cell, at, read);
       out.values.set(column.key, read.value);
       return;
     }
     case 'enum': {
-      const read = readEnum(cell, column.allowed ?? [], column.aliases ?? {});
-      if (!read.ok) return report(read);
+      const read = readEnum(cell, column.allowed ?? [], column.aliases);
+      if (!read.ok) return refuse(issues, out, column, cell, at, read);
       out.values.set(column.key, read.value);
       return;
     }
@@ -178,7 +190,7 @@ export function readColumn(
       const items = readList(cell, column.listSeparator ?? 'comma');
       const long = items.find((item) => tooLong(column, item));
       if (long !== undefined) {
-        report({
+        refuse(issues, out, column, cell, at, {
           code: 'TEXTO_DEMASIADO_LARGO',
           detail: `el elemento ${q(long.slice(0, 40))} tiene más de ${column.maxLength} caracteres; acórtelo`,
         });
@@ -238,6 +250,7 @@ export function readRow(
   if (!cells || isEmptyRow(cells)) return null;
   if (def.unansweredPrefill && isUnansweredPrefill(cells, header, def.unansweredPrefill)) return null;
   const out: MutableRow = { values: new Map(), numbers: new Map(), invalid: new Set(), notAvailable: new Set() };
+  const where = { sheet: name, row: index + 1 };
   for (const column of def.columns) {
     const at = header.columns.get(column.key);
     if (at === undefined) {
@@ -245,7 +258,7 @@ export function readRow(
       out.values.set(column.key, column.type === 'list' ? [] : column.type === 'boolean' ? false : null);
       continue;
     }
-    readColumn(column, cells[at], { sheet: name, row: index + 1 }, issues, out);
+    readColumn(column, cells[at], where, issues, out);
   }
   return { sheet: name, row: index + 1, cells, ...out };
 }

@@ -22,16 +22,26 @@ export function headerKey(text: string): string {
   );
 }
 
+/** The last keys worked out: a column of a few values (periods, roles) is read row after row. */
+const ENUM_KEYS = new Map<string, string>();
+const ENUM_KEYS_KEPT = 4096;
+
 /**
  * Enumeration key: accents removed, upper case, spaces, hyphens and underscores unified into `_`.
  * `Secretaría técnica` → `SECRETARIA_TECNICA`; `espacio-participación` → `ESPACIO_PARTICIPACION`.
  */
 export function enumKey(text: string): string {
-  return stripAccents(text)
-    .toUpperCase()
-    .trim()
-    .replace(/[\s_-]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  let key = ENUM_KEYS.get(text);
+  if (key === undefined) {
+    key = stripAccents(text)
+      .toUpperCase()
+      .trim()
+      .replace(/[\s_-]+/g, '_')
+      .replace(/^_+|_+$/g, '');
+    if (ENUM_KEYS.size >= ENUM_KEYS_KEPT) ENUM_KEYS.clear();
+    ENUM_KEYS.set(text, key);
+  }
+  return key;
 }
 
 /**

@@ -21,7 +21,15 @@ export interface ReportCheck extends SourceRef {
   readonly complete: ReportRow | null;
 }
 
-export const fromRow = (r: ReportRow): ReportCheck => ({ ...r, complete: r });
+export const fromRow = (r: ReportRow): ReportCheck => ({
+  sheet: r.sheet,
+  row: r.row,
+  policyCode: r.policyCode,
+  productCode: r.productCode,
+  year: r.year,
+  period: r.period,
+  complete: r,
+});
 
 export function fromRejected(r: RejectedRow): ReportCheck {
   return {

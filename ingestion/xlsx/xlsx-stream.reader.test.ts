@@ -3,6 +3,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { DEFAULT_READ_LIMITS, ReadLimits, WorkbookReadResult } from './workbook.types';
 import { readWorkbook, readWorkbookStreaming, readWorkbookWithLibrary, writeWorkbook } from './xlsx.adapter';
+import { CellAttributes, cellAttributes } from './xlsx-stream.reader';
 
 /** The library's result and the streaming reader's (both entry points) must be the same cells. */
 async function expectSameAsLibrary(bytes: Uint8Array, limits: ReadLimits = DEFAULT_READ_LIMITS): Promise<WorkbookReadResult> {
@@ -168,5 +169,35 @@ describe('streaming xlsx reader: tricky cells', () => {
       maxCompressionRatio: 10_000,
     });
     expect(read.ok && read.workbook.sheets[0]!.rows.length).toBe(300);
+  });
+});
+
+describe('cell attributes (read once per cell, without a regular expression)', () => {
+  // what the reader matched before, per attribute: leftmost name="value" or name='value', names whole
+  const byRegex = (attrs: string) => {
+    const out: Record<string, string | undefined> = { ref: undefined, type: undefined, style: undefined };
+    const re = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+    for (let m = re.exec(attrs); m; m = re.exec(attrs)) {
+      const key = { r: 'ref', t: 'type', s: 'style' }[m[1]!];
+      if (key) out[key] = m[2] ?? m[3] ?? '';
+    }
+    return out;
+  };
+  it.each([
+    ' r="A1" t="s" s="3"',
+    " r='B2' s='0'",
+    ' r = "C3"\n\tt=\u00a0"str"',
+    ' x:r="A1" xr="B1" t="n"',
+    ' foo r="D4" bar= t="x r=\'E5\'"',
+    ' r="unclosed',
+    ' r="" t=""',
+    ' s="1" r="A1" r="B1"',
+    '="A1" r=A2 t="b"',
+    ' r-="1" .r="2" r:="3" r="F6"',
+    '',
+  ])('%j', (attrs) => {
+    const out: CellAttributes = { ref: 'x', type: 'x', style: 'x' };
+    cellAttributes(attrs, out);
+    expect({ ...out }).toEqual(byRegex(attrs));
   });
 });

@@ -99,6 +99,75 @@ function unescapeXml(s: string, xlsx: boolean): string {
 
 const ATTR = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
+/** `\s` of a regular expression (without the u flag), by char code. */
+function isSpace(ch: number): boolean {
+  return (
+    ch === 32 ||
+    (ch >= 9 && ch <= 13) ||
+    ch === 160 ||
+    ch === 5760 ||
+    (ch >= 8192 && ch <= 8202) ||
+    ch === 8232 ||
+    ch === 8233 ||
+    ch === 8239 ||
+    ch === 8287 ||
+    ch === 12288 ||
+    ch === 65279
+  );
+}
+
+/** `[\w:.-]` by char code. */
+function isNameChar(ch: number): boolean {
+  return (ch >= 97 && ch <= 122) || (ch >= 65 && ch <= 90) || (ch >= 48 && ch <= 57) || ch === 95 || ch === 58 || ch === 46 || ch === 45;
+}
+
+/** The `r`, `t` and `s` attributes of a `<c>` tag. */
+export interface CellAttributes {
+  ref: string | undefined;
+  type: string | undefined;
+  style: string | undefined;
+}
+
+/**
+ * Reads a cell tag's attributes into `out` as `ATTR` matched against it would (leftmost matches,
+ * names compared whole), without a match object per attribute: it runs once per cell.
+ */
+export function cellAttributes(attrs: string, out: CellAttributes): void {
+  out.ref = out.type = out.style = undefined;
+  const n = attrs.length;
+  let p = 0;
+  while (p < n) {
+    let e = p;
+    while (e < n && isNameChar(attrs.charCodeAt(e))) e++;
+    if (e === p) {
+      p++;
+      continue;
+    }
+    // a failed match from p fails from every start inside the name too: go on after it
+    let k = e;
+    while (k < n && isSpace(attrs.charCodeAt(k))) k++;
+    if (attrs.charCodeAt(k) !== 61 /* = */) {
+      p = e;
+      continue;
+    }
+    k++;
+    while (k < n && isSpace(attrs.charCodeAt(k))) k++;
+    const quote = attrs.charCodeAt(k);
+    const close = quote === 34 || quote === 39 ? attrs.indexOf(quote === 34 ? '"' : "'", k + 1) : -1;
+    if (close < 0) {
+      p = e;
+      continue;
+    }
+    if (e - p === 1) {
+      const c = attrs.charCodeAt(p);
+      if (c === 114 /* r */) out.ref = attrs.slice(k + 1, close);
+      else if (c === 116 /* t */) out.type = attrs.slice(k + 1, close);
+      else if (c === 115 /* s */) out.style = attrs.slice(k + 1, close);
+    }
+    p = close + 1;
+  }
+}
+
 /** Attributes of an opening tag, by local name (namespace prefix dropped). */
 function attributes(tag: string): Record<string, string> {
   const out: Record<string, string> = Object.create(null) as Record<string, string>;
@@ -167,15 +236,22 @@ function readStyles(xml: string | undefined, formats: NumberFormats): Styles | n
 }
 
 /** Column index (0 = A) and row index (0 = row 1) of a cell reference; column only when no digits. */
-function decodeRef(ref: string): { c: number; r: number } {
+/** The column index of a cell reference (`AB12` → 27). */
+function refColumn(ref: string): number {
   let c = 0;
-  let i = 0;
-  for (; i < ref.length; i++) {
+  for (let i = 0; i < ref.length; i++) {
     const code = ref.charCodeAt(i) - 64;
     if (code < 1 || code > 26) break;
     c = 26 * c + code;
   }
-  return { c: c - 1, r: parseInt(ref.slice(i), 10) - 1 };
+  return c - 1;
+}
+
+/** The row index of a cell reference (`AB12` → 11); NaN when it has no row. */
+function refRow(ref: string): number {
+  let i = 0;
+  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
+  return parseInt(i === 0 ? ref : ref.slice(i), 10) - 1;
 }
 
 const zipLimitsOf = (limits: ReadLimits): ZipLimits => ({
@@ -217,6 +293,8 @@ class SheetScanner {
   private handedOver = 0;
   private pending: Array<Promise<void>> = [];
   private outOfOrder = false;
+  /** The attributes of the cell being read (one object for every cell). */
+  private readonly attrs: CellAttributes = { ref: undefined, type: undefined, style: undefined };
 
   constructor(
     private readonly name: string,
@@ -378,23 +456,15 @@ class SheetScanner {
   }
 
   private cell(attrs: string, content: string): void {
-    let ref: string | undefined;
-    let type: string | undefined;
-    let style: string | undefined;
-    ATTR.lastIndex = 0;
-    for (let m = ATTR.exec(attrs); m; m = ATTR.exec(attrs)) {
-      const name = m[1]!;
-      const v = m[2] ?? m[3] ?? '';
-      if (name === 'r') ref = v;
-      else if (name === 't') type = v;
-      else if (name === 's') style = v;
-    }
+    const a = this.attrs;
+    cellAttributes(attrs, a);
+    const { ref, type, style } = a;
     let row = this.rowIndex;
     let col: number;
     if (ref) {
-      const d = decodeRef(ref);
-      col = d.c;
-      if (!Number.isNaN(d.r)) row = d.r;
+      col = refColumn(ref);
+      const r = refRow(ref);
+      if (!Number.isNaN(r)) row = r;
     } else col = this.col + 1;
     this.col = col;
 

@@ -48,13 +48,21 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
   }
   const givenYearGoals = new Map<number, number>();
   const explicitGoals = new Map<string, number>();
+  // the same goals by year and code, for the lookups below (no key built per period)
+  const explicitByYear = new Map<number, Map<string, number>>();
+  const explicitOf = (year: number, code: string): number | undefined => explicitByYear.get(year)?.get(code);
   for (const goal of product.goals) {
     if (!isInHorizon(horizon, goal.year)) continue; // goals outside the horizon never count
     if (isWholeYear(goal.period)) {
       givenYearGoals.set(goal.year, goal.value);
     } else {
       const code = (goal.period as string).trim();
-      if (isPeriodOf(product.periodicity, horizon, goal.year, code)) explicitGoals.set(periodKey(goal.year, code), goal.value);
+      if (isPeriodOf(product.periodicity, horizon, goal.year, code)) {
+        explicitGoals.set(periodKey(goal.year, code), goal.value);
+        let codes = explicitByYear.get(goal.year);
+        if (!codes) explicitByYear.set(goal.year, (codes = new Map()));
+        codes.set(code, goal.value);
+      }
     }
   }
 
@@ -72,7 +80,7 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
       continue;
     }
     if (type === AnnualizationType.SUMA) {
-      const explicit = codes.map((code) => explicitGoals.get(periodKey(year, code)));
+      const explicit = codes.map((code) => explicitOf(year, code));
       const values = explicit.filter((value): value is number => value !== undefined);
       if (values.length > 0)
         yearGoals.set(
@@ -80,7 +88,7 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
           values.reduce((total, value) => total + value, 0),
         );
     } else {
-      const last = explicitGoals.get(periodKey(year, lastCode));
+      const last = explicitOf(year, lastCode);
       if (last !== undefined) yearGoals.set(year, last);
     }
   }
@@ -90,7 +98,7 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
   const baseline = product.baseline ?? 0;
 
   const periods: PeriodGoal[] = calendar.map((period) => {
-    const explicit = explicitGoals.get(periodKey(period.year, period.code));
+    const explicit = explicitOf(period.year, period.code);
     if (explicit !== undefined) return { ...period, goal: explicit, explicit: true };
     if (period.months > 12) return { ...period, goal: spanGoal(type, period, givenYearGoals), explicit: false };
     const yearGoal = givenYearGoals.get(period.year);
