@@ -1,4 +1,3 @@
-import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AppConfig } from '../config/config';
 import { guardOf } from '../database/database-guard';
@@ -6,7 +5,7 @@ import { openDataSource } from '../database/data-source';
 import { createServices, Services } from '../services';
 import { createApp, AppDeps, RunningApp } from './app';
 import { Logger } from './logger';
-import { Metrics } from './metrics';
+import { listenMetrics } from './metrics-listener';
 
 export interface StartedServer extends RunningApp {
   services: Services;
@@ -51,30 +50,3 @@ export async function startHttpServer(
 }
 
 const hostForUrl = (address: string): string => (address.includes(':') ? `[${address}]` : address);
-
-/** The metrics listener of METRICS_PORT: GET /metrics only, no token (keep it off public networks: METRICS_HOST). */
-export async function listenMetrics(metrics: Metrics, port: number, host: string, logger: Logger): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (req.method !== 'GET' || path !== '/metrics') {
-      res.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: 'Solo GET /metrics.' }));
-      return;
-    }
-    metrics.scrape().then(
-      ({ contentType, body }) => res.writeHead(200, { 'content-type': contentType }).end(body),
-      (err: unknown) => {
-        logger.error({ err }, 'metrics scrape failed');
-        res
-          .writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
-          .end(JSON.stringify({ error: 'Error interno del servidor' }));
-      },
-    );
-  });
-  server.keepAliveTimeout = 5000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, resolve);
-  });
-  server.unref();
-  return server;
-}

@@ -1,5 +1,4 @@
 /** `rumbo informe politica|anexo|instancia …` (the logic: src/cli/report.command.ts; docs/reports.md). */
-import { reportCommand } from '../../../src/cli/report.command';
 import { CliCommand } from '../command.types';
 
 export const reportCliCommand: CliCommand = {
@@ -31,6 +30,8 @@ export const reportCliCommand: CliCommand = {
   usesDatabase: true,
   run: async (ctx) => {
     const { config } = await ctx.database();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+    const { reportCommand } = require('../../../src/cli/report.command') as typeof import('../../../src/cli/report.command'); // documents and charts: loaded only here
     return reportCommand([...ctx.positionals], ctx.io, { databaseUrl: config.databaseUrl, timeZone: config.timeZone });
   },
 };

@@ -1,17 +1,18 @@
-/** `rumbo start`, `rumbo serve`, `rumbo worker`: the long-running processes. */
+/**
+ * `rumbo start`, `rumbo serve`, `rumbo worker`: the long-running processes. The API's modules (Apollo,
+ * Express, the reports) are loaded only by the commands that serve it: a worker alone, like `rumbo
+ * import`, starts without them (about 45 MB less of memory).
+ */
 import path from 'node:path';
 import { AppConfig } from '../../../src/config/config';
 import { openDataSource } from '../../../src/database/data-source';
 import { createLogger } from '../../../src/server/logger';
-import { listenMetrics, startHttpServer } from '../../../src/server/http-server';
-import { Metrics } from '../../../src/server/metrics';
-import { mountIngestionRoutes } from '../../http/ingestion.routes';
+import type { Metrics } from '../../../src/server/metrics';
 import { ImportWorker } from '../../worker/import.worker';
 import { inboxLayout } from '../../worker/inbox.scanner';
 import { startRetention } from '../../worker/storage.retention';
 import { CliCommand, CommandContext, DatabaseReady, Text } from '../command.types';
 import { dbBootstrap } from '../db-bootstrap.adapter';
-import { enqueueSamples, runDemoReview } from '../demo-data';
 
 const say = {
   listening: (url: string, worker: boolean): Text => ({
@@ -100,6 +101,10 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
   whereThingsAre(ctx, db, true);
   const logger = createLogger(config);
   let running: ReturnType<typeof workerFor> | null = null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+  const { startHttpServer } = require('../../../src/server/http-server') as typeof import('../../../src/server/http-server');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+  const { mountIngestionRoutes } = require('../../http/ingestion.routes') as typeof import('../../http/ingestion.routes');
   const server = await startHttpServer(config, logger, {
     // An upload wakes this process's worker at once; other processes' workers find it by polling (IMPORT_POLL_MS).
     routes: (app, services, authenticate) =>
@@ -111,6 +116,8 @@ async function serve(ctx: CommandContext, withWorker: boolean, withDemo: boolean
   if (workerDs) {
     running = workerFor(config, workerDs, logger, server.metrics);
     if (withDemo) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+      const { enqueueSamples, runDemoReview } = require('../demo-data') as typeof import('../demo-data');
       const queued = await enqueueSamples(running.worker.store, running.layout);
       if (queued) logger.info({ queued }, 'demo workbooks queued for import');
       // once the samples are in: one report sent as an entity, then decided (docs/review.md)
@@ -184,9 +191,16 @@ export const workerCommand: CliCommand = {
     const logger = createLogger(config);
     const ds = await openDataSource({ url: config.databaseUrl });
     // A worker alone serves metrics only on its own listener (METRICS_PORT); it has no public port.
-    const metrics = config.metricsEnabled && config.metricsPort !== null ? new Metrics() : null;
+    let metrics: Metrics | null = null;
+    let listen: typeof import('../../../src/server/metrics-listener').listenMetrics | null = null;
+    if (config.metricsEnabled && config.metricsPort !== null) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- prom-client only when metrics are served
+      metrics = new (require('../../../src/server/metrics') as typeof import('../../../src/server/metrics')).Metrics();
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- with them
+      listen = (require('../../../src/server/metrics-listener') as typeof import('../../../src/server/metrics-listener')).listenMetrics;
+    }
     const running = workerFor(config, ds, logger, metrics);
-    const metricsServer = metrics ? await listenMetrics(metrics, config.metricsPort!, config.metricsHost, logger) : null;
+    const metricsServer = metrics && listen ? await listen(metrics, config.metricsPort!, config.metricsHost, logger) : null;
     if (metrics) metrics.watchQueue(ds);
     running.worker.start();
     ctx.io.err(ctx.t(say.workerRunning(running.worker.owner, path.resolve(config.inboxDir), config.importCron)));

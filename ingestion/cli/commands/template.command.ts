@@ -2,7 +2,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ImportKind } from '../../../src/domain/enums';
-import { buildTemplate } from '../../templates/template.writer';
 import { CliCommand } from '../command.types';
 
 const KINDS: Record<string, ImportKind> = { plan: ImportKind.PLAN, reporte: ImportKind.REPORTE, instancia: ImportKind.INSTANCIA };
@@ -40,6 +39,8 @@ export const templateCommand: CliCommand = {
       );
     const output = ctx.values.output;
     if (typeof output !== 'string' || !output) return ctx.usageError(ctx.t({ es: 'Falta -o ARCHIVO.xlsx.', en: 'Missing -o FILE.xlsx.' }));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+    const { buildTemplate } = require('../../templates/template.writer') as typeof import('../../templates/template.writer'); // ExcelJS: loaded only here
     await fs.writeFile(output, await buildTemplate(kind));
     ctx.io.out(
       ctx.t({ es: `Plantilla ${kind} escrita en ${path.resolve(output)}`, en: `Template ${kind} written to ${path.resolve(output)}` }),

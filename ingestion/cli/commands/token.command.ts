@@ -1,7 +1,5 @@
 /** `rumbo token create|revoke|list` (the logic: src/cli/token.command.ts). */
-import { tokenCommand } from '../../../src/cli/token.command';
 import { openDataSource } from '../../../src/database/data-source';
-import { createServices } from '../../../src/services';
 import { CliCommand } from '../command.types';
 
 export const tokenCliCommand: CliCommand = {
@@ -36,6 +34,10 @@ export const tokenCliCommand: CliCommand = {
     }
     const { config } = await ctx.database();
     const ds = await openDataSource({ url: config.databaseUrl, poolSize: 2 });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+    const { tokenCommand } = require('../../../src/cli/token.command') as typeof import('../../../src/cli/token.command');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded when the command runs
+    const { createServices } = require('../../../src/services') as typeof import('../../../src/services');
     try {
       return await tokenCommand([...ctx.positionals], ctx.io, { tokens: createServices(ds, config).tokens });
     } finally {
