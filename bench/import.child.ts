@@ -20,10 +20,12 @@ import { parseWorkbookStreaming, ReadLimits, reportValue } from '../ingestion';
 import { dataStartOf, inflateInChunks, readZipDirectory } from '../ingestion/xlsx/zip.inspector';
 import { processBatch } from '../ingestion/import/import.pipeline';
 import { BatchStore } from '../ingestion/worker/batch.store';
+import { applyImportHeapPolicy } from '../ingestion/worker/heap.policy';
 import { ImportKind } from '../src/domain/enums';
 import { ProgressReportRecord } from '../src/entities';
 import { openBenchDatabase } from './support/bench-db';
 import { childArgs, peakRssMb, reply } from './support/child';
+import { productHeapGrowingPercent } from './support/pipeline';
 import { PlanShape, reportObjects } from './support/data.generator';
 
 export type ImportMode = 'pipeline' | 'scan' | 'parse' | 'raw' | 'naive' | 'naive-autocommit';
@@ -71,6 +73,7 @@ async function productIds(ds: DataSource, policyCode: string): Promise<Map<strin
 }
 
 async function pipeline(ds: DataSource, a: ImportChildArgs): Promise<Omit<ImportChildResult, 'idleRssMb' | 'peakRssMb' | 'mode'>> {
+  applyImportHeapPolicy(productHeapGrowingPercent()); // as `rumbo worker` and `rumbo import` do
   const store = new BatchStore(ds, 10 * 60_000);
   const batch = await store.claim('bench');
   if (!batch) throw new Error('no pending batch to import');

@@ -18,6 +18,11 @@ export function productLimits(): ReadLimits {
   return { ...loadConfig({}).importLimits };
 }
 
+/** The product's heap policy of importing processes (IMPORT_HEAP_GROWING_PERCENT, default 30; the environment may set it). */
+export function productHeapGrowingPercent(): number {
+  return loadConfig({ IMPORT_HEAP_GROWING_PERCENT: process.env.IMPORT_HEAP_GROWING_PERCENT }).importHeapGrowingPercent;
+}
+
 export interface BenchImporter {
   store: BatchStore;
   /** Stores the bytes and creates a PENDING batch (to be claimed by a child process). */

@@ -2,11 +2,12 @@
 import { IssueCollector, q } from '../issues/issue.collector';
 import { RejectedRow, SourceRef } from '../model/common.types';
 import { ReportRow, ReporteData } from '../model/reporte.types';
+import { periodSlot, periodSlotCount } from '../../src/calculation/period-calendar';
 import { ScaleGoals, scaleGoals, scaleOfReport } from '../../src/calculation/scale-check';
 import { reportValue } from '../parsing/percent.rules';
 import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
 import { inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
-import { reportPeriodKey, StoredProduct, ValidationContext } from './validation.context';
+import { reportPeriodKey, StoredPolicy, StoredProduct, ValidationContext } from './validation.context';
 
 /**
  * A report row to check. Rows the reader rejected (a required value missing or unreadable) are
@@ -177,11 +178,16 @@ interface ScaleOdd {
 
 /** What is kept of one product's (or result's) reports in a workbook: a few numbers per row, not the rows. */
 interface Series {
+  readonly policy: StoredPolicy | undefined;
   readonly product: StoredProduct | undefined;
   /** The goals' part of the scale check; null when there is none (unknown product, no goals, or the goals' own finding). */
   readonly goals: ScaleGoals | null;
-  /** First row of each (year, period) in the file; negative when the period is not of the product's periodicity. */
-  readonly rows: Map<number | string, number>;
+  /**
+   * First row of each period of the product's horizon in the file (at its `periodSlot`; 0: none), negative
+   * when the period is not of the product's periodicity; `others` for any other (year, period) written.
+   */
+  readonly slots: Int32Array;
+  others: Map<number | string, number> | null;
   flagged: number;
   odd: ScaleOdd | null;
 }
@@ -203,12 +209,11 @@ export class ReportSeries {
     const key = `${r.policyCode}\u0001${r.productCode}`;
     let series = this.products.get(key);
     if (!series) this.products.set(key, (series = this.open(r, context)));
-    const k = this.periods.key(r.year, r.period);
-    const earlier = series.rows.get(k);
-    if (earlier !== undefined) return Math.abs(earlier);
+    const earlier = this.firstRow(series, r.year, r.period);
+    if (earlier !== 0) return Math.abs(earlier);
     const product = series.product;
     const matches = product !== undefined && periodMatches(product.periodicity, r.period);
-    series.rows.set(k, matches ? r.row : -r.row);
+    this.setFirstRow(series, r.year, r.period, matches ? r.row : -r.row);
     if (matches && series.goals) {
       const value = reportValue(r, product.unit);
       const finding = scaleOfReport(series.goals, { year: r.year, period: r.period, value });
@@ -231,7 +236,7 @@ export class ReportSeries {
       let count = series.flagged;
       for (const [k, value] of product.reports) {
         const [year, period] = k.split('|') as [string, string];
-        if ((series.rows.get(this.periods.key(Number(year), period)) ?? 0) > 0) continue; // replaced by this workbook's
+        if (this.firstRow(series, Number(year), period) > 0) continue; // replaced by this workbook's
         if (scaleOfReport(goals, { year: Number(year), period, value }) !== null) count++;
       }
       const { value, smaller } = odd;
@@ -261,6 +266,19 @@ export class ReportSeries {
       const found = scaleGoals(policy, input, product.unit);
       goals = found.goalFinding ? null : found;
     }
-    return { product, goals, rows: new Map(), flagged: 0, odd: null };
+    const slots = new Int32Array(policy && product ? periodSlotCount(product.periodicity, policy) : 0);
+    return { policy, product, goals, slots, others: null, flagged: 0, odd: null };
+  }
+
+  /** The signed first row of (year, period) in the series, 0 when the workbook has none yet. */
+  private firstRow(series: Series, year: number, period: string): number {
+    const slot = series.policy && series.product ? periodSlot(series.product.periodicity, series.policy, year, period) : -1;
+    return slot >= 0 ? series.slots[slot]! : (series.others?.get(this.periods.key(year, period)) ?? 0);
+  }
+
+  private setFirstRow(series: Series, year: number, period: string, row: number): void {
+    const slot = series.policy && series.product ? periodSlot(series.product.periodicity, series.policy, year, period) : -1;
+    if (slot >= 0) series.slots[slot] = row;
+    else (series.others ??= new Map()).set(this.periods.key(year, period), row);
   }
 }

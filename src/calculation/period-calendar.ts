@@ -120,6 +120,27 @@ export function periodCodes(periodicity: Periodicity): string[] {
   return [...codesOf(periodicity)];
 }
 
+const SLOTS = new Map<Periodicity, ReadonlyMap<string, number>>();
+
+/**
+ * Where (year, code) sits among the periodicity's codes of every year of the horizon, year after year
+ * (0 .. periodSlotCount − 1), or −1 when the year is outside the horizon or the code is not one of the
+ * periodicity's: an index into one small array per indicator instead of a key per period.
+ */
+export function periodSlot(periodicity: Periodicity, horizon: PolicyHorizon, year: number, code: string): number {
+  let slots = SLOTS.get(periodicity);
+  if (!slots) SLOTS.set(periodicity, (slots = new Map(codesOf(periodicity).map((c, i) => [c, i]))));
+  const index = slots.get(code);
+  const y = year - horizon.startYear;
+  if (index === undefined || !Number.isInteger(y) || y < 0 || y >= horizon.vigencias) return -1;
+  return y * slots.size + index;
+}
+
+/** How many slots `periodSlot` gives for a horizon. */
+export function periodSlotCount(periodicity: Periodicity, horizon: PolicyHorizon): number {
+  return Math.max(0, horizon.vigencias) * codesOf(periodicity).length;
+}
+
 /** true when `code` is one of the periodicity's period codes (an import check of §10). */
 export function isValidPeriodCode(periodicity: Periodicity, code: string): boolean {
   return codesOf(periodicity).includes(code);

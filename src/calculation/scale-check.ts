@@ -3,7 +3,9 @@
  * fractions next to percentages, or values about 100 times its goals or the other way round? One
  * finding per series, never one per cell: a plan that writes 100 % as 1 everywhere is consistent.
  */
+import { Periodicity } from '../domain/enums';
 import { buildGoalSchedule } from './goal-schedule';
+import { periodSlot, periodSlotCount } from './period-calendar';
 import { PolicyHorizon, ProductCalcInput } from './types';
 
 /** A value is "about 100×" another when their ratio is within a factor of this of 100 (≈ 25..400). */
@@ -50,8 +52,20 @@ function isPercentUnit(unit: string | null | undefined): boolean {
  */
 export interface ScaleGoals {
   readonly goalFinding: ScaleCheckResult | null;
-  /** Each period's goal MP: period code → year → goal (kept for every product of an import: no key per period). */
-  readonly goalOf: ReadonlyMap<string, ReadonlyMap<number, number | null>>;
+  readonly horizon: PolicyHorizon;
+  readonly periodicity: Periodicity;
+  /**
+   * Each period's goal MP at its `periodSlot`, NaN where it has none: one small array per indicator
+   * (an import keeps one for every product it reports on).
+   */
+  readonly goals: Float64Array;
+}
+
+/** The goal MP of (year, code) in `goals`, or null. */
+export function periodGoal(goals: ScaleGoals, year: number, code: string): number | null {
+  const slot = periodSlot(goals.periodicity, goals.horizon, year, code);
+  const goal = slot < 0 ? Number.NaN : goals.goals[slot]!;
+  return Number.isNaN(goal) ? null : goal;
 }
 
 /** The goals' part of `checkScale`. */
@@ -73,18 +87,17 @@ export function scaleGoals(horizon: PolicyHorizon, product: Omit<ProductCalcInpu
           goalIndex: odd[0].index,
           count: odd.length,
         };
-        return { goalFinding, goalOf: new Map() };
+        return { goalFinding, horizon, periodicity: product.periodicity, goals: new Float64Array(0) };
       }
     }
   }
   const schedule = buildGoalSchedule(horizon, { ...product, reports: [] });
-  const goalOf = new Map<string, Map<number, number | null>>();
+  const byPeriod = new Float64Array(periodSlotCount(product.periodicity, horizon)).fill(Number.NaN);
   for (const period of schedule.periods) {
-    let years = goalOf.get(period.code);
-    if (!years) goalOf.set(period.code, (years = new Map()));
-    years.set(period.year, period.goal);
+    const slot = periodSlot(product.periodicity, horizon, period.year, period.code);
+    if (slot >= 0 && period.goal !== null) byPeriod[slot] = period.goal;
   }
-  return { goalFinding: null, goalOf };
+  return { goalFinding: null, horizon, periodicity: product.periodicity, goals: byPeriod };
 }
 
 /**
@@ -95,7 +108,7 @@ export function scaleOfReport(
   goals: ScaleGoals,
   report: ProductCalcInput['reports'][number],
 ): 'REPORTE_CIEN_VECES_MENOR' | 'REPORTE_CIEN_VECES_MAYOR' | null {
-  const goal = goals.goalOf.get(report.period.trim())?.get(report.year) ?? null;
+  const goal = periodGoal(goals, report.year, report.period.trim());
   if (goal === null || !(goal > 0) || !(report.value > 0)) return null;
   if (aboutHundredFold(goal, report.value)) return 'REPORTE_CIEN_VECES_MENOR';
   return aboutHundredFold(report.value, goal) ? 'REPORTE_CIEN_VECES_MAYOR' : null;

@@ -53,6 +53,11 @@ export interface AppConfig {
   readonly importStaleAfterMs: number;
   /** How often an idle worker asks the database whether a batch is pending (another process's upload), in ms. */
   readonly importPollMs: number;
+  /**
+   * How far the heap of a process that imports may grow past what it holds before V8 collects it, in
+   * percent (V8's `--heap-growing-percent`); 0 leaves it to V8. Bounds the peak memory of large imports.
+   */
+  readonly importHeapGrowingPercent: number;
   /** Serve Prometheus metrics at GET /metrics. */
   readonly metricsEnabled: boolean;
   /** When set, metrics are served on their own listener at METRICS_HOST:METRICS_PORT (not on the public port); else on PORT behind an ADMIN token. */
@@ -308,6 +313,7 @@ function parseConfig(env: Env, lang: Lang, sources: EnvFileResult | null): AppCo
     importHeartbeatMs: parseInteger('IMPORT_HEARTBEAT_MS', env.IMPORT_HEARTBEAT_MS, 2000, 100, 600_000, problems),
     importStaleAfterMs: parseInteger('IMPORT_STALE_AFTER_MS', env.IMPORT_STALE_AFTER_MS, 8000, 1000, 3_600_000, problems),
     importPollMs: parseInteger('IMPORT_POLL_MS', env.IMPORT_POLL_MS, 1000, 50, 600_000, problems),
+    importHeapGrowingPercent: parseInteger('IMPORT_HEAP_GROWING_PERCENT', env.IMPORT_HEAP_GROWING_PERCENT, 30, 0, 1000, problems),
     metricsEnabled: parseBool('METRICS_ENABLED', env.METRICS_ENABLED, true, problems),
     metricsPort: env.METRICS_PORT?.trim() ? parseInteger('METRICS_PORT', env.METRICS_PORT, 0, 0, 65535, problems) : null,
     metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',

@@ -79,6 +79,11 @@ export const VARIABLES: Record<string, VariableInfo> = {
     es: 'cada cuánto un importador libre pregunta a la base si hay lotes pendientes (subidas de otro proceso)',
     en: 'how often an idle worker asks the database for pending batches (another process’s uploads)',
   },
+  IMPORT_HEAP_GROWING_PERCENT: {
+    default: '30',
+    es: 'cuánto puede crecer la memoria de un proceso que importa antes de recogerla, en % (0: lo decide V8, algo más rápido y con más memoria)',
+    en: 'how far the memory of a process that imports may grow before it is collected, in % (0: V8 decides, a little faster, more memory)',
+  },
   METRICS_ENABLED: { default: 'true', es: 'métricas Prometheus en GET /metrics', en: 'Prometheus metrics at GET /metrics' },
   METRICS_PORT: {
     default: '(vacío)',

@@ -1,11 +1,13 @@
 /** `rumbo import ARCHIVO…` and `rumbo validate ARCHIVO…`. */
 import { openDataSource } from '../../../src/database/data-source';
+import { applyImportHeapPolicy } from '../../worker/heap.policy';
 import { inboxLayout } from '../../worker/inbox.scanner';
 import { CliCommand, CommandContext } from '../command.types';
 import { importFiles, validateFiles } from '../import.command';
 
 async function withFiles(ctx: CommandContext, action: 'import' | 'validate'): Promise<number> {
   const { config } = await ctx.database();
+  if (action === 'import') applyImportHeapPolicy(config.importHeapGrowingPercent);
   const ds = await openDataSource({ url: config.databaseUrl, poolSize: 2 });
   try {
     const deps = {

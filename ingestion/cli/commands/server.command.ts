@@ -8,6 +8,7 @@ import { AppConfig } from '../../../src/config/config';
 import { openDataSource } from '../../../src/database/data-source';
 import { createLogger } from '../../../src/server/logger';
 import type { Metrics } from '../../../src/server/metrics';
+import { applyImportHeapPolicy } from '../../worker/heap.policy';
 import { ImportWorker } from '../../worker/import.worker';
 import { inboxLayout } from '../../worker/inbox.scanner';
 import { startRetention } from '../../worker/storage.retention';
@@ -73,6 +74,7 @@ function workerFor(
     ...(metrics ? { metrics } : {}),
   });
   metrics?.watchPool('worker', ds);
+  applyImportHeapPolicy(config.importHeapGrowingPercent);
   const retention = startRetention({ ds, layout, days: config.storageRetentionDays, logger });
   return {
     worker,
