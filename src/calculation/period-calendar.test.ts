@@ -1,5 +1,6 @@
 import { Periodicity } from '../domain/enums';
 import { closedPeriods, horizonYears, isIsoDate, isValidPeriodCode, periodCodes, periodsOf } from './index';
+import { periodSlot, periodSlotCount } from './period-calendar';
 
 const { ANUAL, SEMESTRAL, TRIMESTRAL, MENSUAL } = Periodicity;
 
@@ -100,4 +101,28 @@ describe('closedPeriods: a period is closed when it ends on or before the cut', 
       expect(() => closedPeriods(ANUAL, bad, '2024-12-31')).toThrow(RangeError);
     },
   );
+});
+
+describe('periodSlot: where a period sits in one array per indicator (year after year, codes in order)', () => {
+  const horizon = { startYear: 2024, vigencias: 2 };
+  it.each([
+    [Periodicity.TRIMESTRAL, 2024, 'T1', 0],
+    [Periodicity.TRIMESTRAL, 2024, 'T4', 3],
+    [Periodicity.TRIMESTRAL, 2025, 'T1', 4],
+    [Periodicity.TRIMESTRAL, 2025, 'T4', 7],
+    [Periodicity.TRIMESTRAL, 2026, 'T1', -1], // after the horizon
+    [Periodicity.TRIMESTRAL, 2023, 'T4', -1], // before it
+    [Periodicity.TRIMESTRAL, 2024.5, 'T1', -1],
+    [Periodicity.TRIMESTRAL, 2024, 'S1', -1], // not a quarter
+    [Periodicity.SEMESTRAL, 2025, 'S2', 3],
+  ])('%s %d %s → %d', (periodicity, year, code, slot) => {
+    expect(periodSlot(periodicity, horizon, year, code)).toBe(slot);
+  });
+  it('counts every code of every year', () => {
+    expect(periodSlotCount(Periodicity.TRIMESTRAL, horizon)).toBe(8);
+    expect(periodSlotCount(Periodicity.MENSUAL, horizon)).toBe(24);
+    const all = periodCodes(Periodicity.MENSUAL).flatMap((c) => [2024, 2025].map((y) => periodSlot(Periodicity.MENSUAL, horizon, y, c)));
+    expect(new Set(all).size).toBe(24);
+    expect(Math.max(...all)).toBe(23);
+  });
 });
