@@ -17,6 +17,16 @@ const upload = workbookOf(
 const issues = validateWorkbook(parseWorkbook(upload));
 
 describe('errorsSheet', () => {
+  it('gives back only the Errores sheet, with a note, when the upload holds more XML than it copies', async () => {
+    const out = readBack(await errorsSheet(upload, issues, {}, [], 1000));
+    expect(out.sheets.map((s) => s.name)).toEqual(['Errores']);
+    const rows = out.sheets[0]!.rows.map((r) => (r ?? []).map((c) => cellAsText(c)));
+    expect(rows[1]).toEqual(['Metas', '12', 'Meta', '1.000', 'NUMERO_AMBIGUO', issues[0]!.message, 'Error']);
+    expect(rows[rows.length - 1]![0]).toMatch(
+      /^Nota: el libro recibido es muy grande \(\d+ MB sin comprimir\), así que este archivo trae solo la hoja «Errores»/,
+    );
+  });
+
   it('returns the uploaded workbook with an Errores sheet listing every issue', async () => {
     // The unreadable value does not hide the row's other error (the product does not exist).
     expect(issues.map((i) => i.code)).toEqual(['NUMERO_AMBIGUO', 'PRODUCTO_INEXISTENTE']);

@@ -10,7 +10,8 @@ import { Issue } from '../issues/issue.types';
 import { ERRORS_SHEET_NAME } from '../templates/template.registry';
 import { markErrorsWorkbook } from '../../src/reports/adapters/xlsx-writer.adapter';
 import { headerKey } from '../text/text.normalizer';
-import { AppendInfo, appendSheet } from '../xlsx/xlsx.adapter';
+import { AppendInfo, appendSheet, writeWorkbook } from '../xlsx/xlsx.adapter';
+import { inspectZip, isZip } from '../xlsx/zip.inspector';
 import { DEFAULT_READ_LIMITS, ReadLimits, SheetSpec, WritableCell } from '../xlsx/workbook.types';
 
 export const ERRORS_HEADER = ['Hoja', 'Fila', 'Columna', 'Valor', 'Código', 'Mensaje', 'Severidad'] as const;
@@ -46,6 +47,28 @@ export function replacedNote(info: AppendInfo): string | null {
  * issues than listed (the per-code cap), a summary per code and column follows the list; `info`
  * adds the note on formulas and links replaced in the copy.
  */
+/**
+ * Above this much XML, the workbook given back holds only the `Errores` sheet, not a copy of the
+ * upload: copying it (the spreadsheet library reads it whole) would take the parsing thread tens of
+ * seconds and more memory than it may use (a REPORTE of 100 000 rows is about 42 MB of XML).
+ */
+export const ERRORS_COPY_MAX_INFLATED_BYTES = 24 * 1024 * 1024;
+
+/** The declared size of the upload's XML (0 when it is not a zip the inspector accepts). */
+function inflatedSize(bytes: Uint8Array, limits: ReadLimits): number {
+  if (!isZip(bytes)) return 0;
+  const zip = inspectZip(bytes, {
+    maxEntries: limits.maxZipEntries,
+    maxUncompressedBytes: limits.maxUncompressedBytes,
+    maxCompressionRatio: limits.maxCompressionRatio,
+    maxRows: limits.maxRows,
+  });
+  return zip.ok ? zip.uncompressedBytes : 0;
+}
+
+const tooLargeToCopy = (inflated: number): string =>
+  `Nota: el libro recibido es muy grande (${count(Math.round(inflated / 1048576))} MB sin comprimir), así que este archivo trae solo la hoja «Errores», sin una copia del libro con las celdas marcadas. Corrija su archivo original en las hojas, filas y columnas indicadas.`;
+
 /** The issues in the order the Errores sheet lists them: errors first, then warnings. */
 function inListOrder(issues: readonly Issue[]): Issue[] {
   return [
@@ -54,7 +77,13 @@ function inListOrder(issues: readonly Issue[]): Issue[] {
   ];
 }
 
-export function buildErrorsSheet(issues: readonly Issue[], totals: readonly IssueTotal[] = [], info?: AppendInfo): SheetSpec {
+export function buildErrorsSheet(
+  issues: readonly Issue[],
+  totals: readonly IssueTotal[] = [],
+  info?: AppendInfo,
+  /** A further note at the end (why the workbook carries no copy of the upload). */
+  extraNote?: string,
+): SheetSpec {
   const ordered = inListOrder(issues);
   const rows: WritableCell[][] = [
     [...ERRORS_HEADER],
@@ -95,6 +124,7 @@ export function buildErrorsSheet(issues: readonly Issue[], totals: readonly Issu
   }
   const note = info ? replacedNote(info) : null;
   if (note) rows.push([], [note]);
+  if (extraNote) rows.push([], [extraNote]);
   return { name: ERRORS_SHEET_NAME, rows, columnWidths: [18, 8, 28, 24, 30, 100, 12] };
 }
 
@@ -102,15 +132,22 @@ export function buildErrorsSheet(issues: readonly Issue[], totals: readonly Issu
  * The uploaded workbook (as .xlsx) with an added `Errores` sheet (an existing one is replaced), its
  * formulas replaced by their values, links and defined names dropped; `Errores` first, its rows linked
  * to the offending cells, those cells filled and noted with the message. When the upload is not a
- * readable workbook (or is beyond `limits`), a new workbook with only the `Errores` sheet.
+ * readable workbook (or is beyond `limits`), or holds more XML than `copyMaxInflatedBytes`, a new
+ * workbook with only the `Errores` sheet (with a note saying why, for a large one).
  */
 export async function errorsSheet(
   originalBuffer: Uint8Array,
   issues: readonly Issue[],
   limits: Partial<ReadLimits> = {},
   totals: readonly IssueTotal[] = [],
+  copyMaxInflatedBytes: number = ERRORS_COPY_MAX_INFLATED_BYTES,
 ): Promise<Buffer> {
-  const plain = appendSheet(originalBuffer, (info) => buildErrorsSheet(issues, totals, info), { ...DEFAULT_READ_LIMITS, ...limits });
+  const all = { ...DEFAULT_READ_LIMITS, ...limits };
+  const inflated = inflatedSize(originalBuffer, all);
+  const plain =
+    inflated > copyMaxInflatedBytes
+      ? writeWorkbook([buildErrorsSheet(issues, totals, undefined, tooLargeToCopy(inflated))])
+      : appendSheet(originalBuffer, (info) => buildErrorsSheet(issues, totals, info), all);
   const marks = inListOrder(issues).map((i) => ({
     sheet: i.sheet ?? null,
     row: i.row ?? null,
