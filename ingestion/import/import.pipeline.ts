@@ -73,18 +73,20 @@ async function writeData(ctx: ImportContext, parsed: ParsedWorkbook): Promise<Im
 export async function processBatch(deps: PipelineDeps, batch: ImportBatchRecord, owner: string): Promise<BatchOutcome> {
   if (!batch.storagePath) throw new Error(`batch ${batch.id} has no stored file`);
   const stored = batch as StoredBatch;
-  const bytes = await fs.readFile(stored.storagePath);
+  const read = () => fs.readFile(stored.storagePath);
   const parser = deps.parser ?? defaultSandbox();
   deps.onProgress?.('parse', batch.id);
   const t = performance.now();
   const parseInParts = parser.parseInParts?.bind(parser);
   if (parseInParts) {
     // A REPORTE .xlsx is validated and written part by part while it is read (reporte-parts.import.ts);
-    // a deadlock runs that import again, reading included. Anything else comes back read whole.
-    const inParts = await withDeadlockRetry(() => importInParts({ ...deps, parser }, parseInParts, stored, owner, bytes));
+    // a deadlock runs that import again, reading included. Anything else comes back read whole. The
+    // bytes go to the parsing thread (one copy of a large file in memory): read again when needed.
+    const inParts = await withDeadlockRetry(() => importInParts({ ...deps, parser }, parseInParts, stored, owner, read));
     if ('outcome' in inParts) return inParts.outcome;
-    return processParsed({ ...deps, parser }, stored, owner, bytes, inParts.whole, inParts.parseMs);
+    return processParsed({ ...deps, parser }, stored, owner, await read(), inParts.whole, inParts.parseMs);
   }
+  const bytes = await read();
   const parsed = await parser.parse(bytes, deps.limits);
   return processParsed({ ...deps, parser }, stored, owner, bytes, parsed, Math.round(performance.now() - t));
 }

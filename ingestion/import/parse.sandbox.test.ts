@@ -129,6 +129,20 @@ describe('parse sandbox (worker thread with memory and time limits)', () => {
       expect((await collect(s)).parts.length).toBe(3);
     });
 
+    it('moves the bytes into the thread when the caller gives them up (no second copy), copies them otherwise', async () => {
+      const s = sandbox();
+      const kept = Buffer.from(reporte);
+      const given = new Uint8Array(reporte); // a buffer of its own
+      const a = await s.parseInParts(kept, {}, async () => undefined);
+      const b = await s.parseInParts(given, {}, async () => undefined, true);
+      expect(b).toEqual(a);
+      expect(kept.byteLength).toBe(reporte.byteLength);
+      expect(given.byteLength).toBe(0); // moved: detached here
+      const pooled = Buffer.from('hola'); // a slice of Node's shared pool is never moved
+      await s.parseInParts(pooled, {}, async () => undefined, true);
+      expect(pooled.toString()).toBe('hola');
+    });
+
     it('another kind of file comes back whole, with no parts', async () => {
       const got = await sandbox().parseInParts(plan, {}, async () => {
         throw new Error('no part expected');

@@ -31,6 +31,8 @@ export interface WorkbookParser {
     bytes: Uint8Array,
     limits: Partial<ReadLimits> | undefined,
     onPart: (part: ReporteChunk) => Promise<void>,
+    /** The bytes may be moved into the parsing thread instead of copied: the caller does not use them again. */
+    move?: boolean,
   ): Promise<StreamedParse>;
   /** The upload with an added `Errores` sheet (issues listed, and totals when capped); undefined when it cannot be written. */
   errorsWorkbook(
@@ -133,6 +135,7 @@ export class ParseSandbox implements WorkbookParser {
     bytes: Uint8Array,
     limits: Partial<ReadLimits> = {},
     onPart: (part: ReporteChunk) => Promise<void>,
+    move = false,
   ): Promise<StreamedParse> {
     let failed: { error: unknown } | null = null;
     const handle = async (part: ReporteChunk): Promise<void> => {
@@ -144,7 +147,7 @@ export class ParseSandbox implements WorkbookParser {
         this.discard(); // nothing more to read for
       }
     };
-    const outcome = await this.run({ id: this.nextId++, op: 'parts', bytes, limits }, handle);
+    const outcome = await this.run({ id: this.nextId++, op: 'parts', bytes, limits }, handle, move);
     if (failed) throw (failed as { error: unknown }).error;
     if ('reply' in outcome && outcome.reply.ok && outcome.reply.parsed)
       return { parsed: outcome.reply.parsed, streamed: outcome.reply.streamed === true };
@@ -196,13 +199,13 @@ export class ParseSandbox implements WorkbookParser {
    * One job at a time per sandbox; the time limit starts when the job does. The time the main thread
    * spends on the parts of a `parts` job does not count (the thread waits for it).
    */
-  private run(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>): Promise<Outcome> {
-    const result = this.queue.then(() => this.exec(job, onPart));
+  private run(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>, move = false): Promise<Outcome> {
+    const result = this.queue.then(() => this.exec(job, onPart, move));
     this.queue = result.catch(() => undefined);
     return result;
   }
 
-  private async exec(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>): Promise<Outcome> {
+  private async exec(job: SandboxJob, onPart?: (part: ReporteChunk) => Promise<void>, move = false): Promise<Outcome> {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     this.idleTimer = null;
     let worker = await this.start();
@@ -252,8 +255,11 @@ export class ParseSandbox implements WorkbookParser {
       const onExit = () => finish({ failure: 'crash' });
       arm(this.timeoutMs);
       worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      // A private copy of the bytes is moved (not cloned) into the thread.
-      const bytes = new Uint8Array(job.bytes);
+      // The bytes are moved (not cloned) into the thread: the caller's own when it gave them up and
+      // they are a whole buffer of their own (not a slice of Node's shared pool), else a private copy.
+      const given = job.bytes;
+      const own = move && given.buffer instanceof ArrayBuffer && given.byteOffset === 0 && given.byteLength === given.buffer.byteLength;
+      const bytes = own ? (given as Uint8Array<ArrayBuffer>) : new Uint8Array(given);
       worker.postMessage({ ...job, bytes }, [bytes.buffer]);
     });
     await parts; // a part in progress ends before the caller goes on

@@ -143,7 +143,7 @@ class ReporteParts {
   }
 
   /** The end of a streamed REPORTE: the last checks, then commit, or roll back and reject. */
-  async finish(end: ParsedReporte, parseMs: number, bytes: Uint8Array): Promise<BatchOutcome> {
+  async finish(end: ParsedReporte, parseMs: number, bytes: () => Promise<Uint8Array>): Promise<BatchOutcome> {
     const { qr, lock, ctx, writer, context, duplicateOf } = await this.opened();
     const { deps, batch } = this;
     await this.written();
@@ -158,7 +158,7 @@ class ReporteParts {
       if (summary.errorCount > 0) {
         if (qr.isTransactionActive) await qr.rollbackTransaction();
         await this.release(qr, lock);
-        return await rejectBatch(deps, batch, this.owner, bytes, end, summary, read, { parseMs, validateMs });
+        return await rejectBatch(deps, batch, this.owner, await bytes(), end, summary, read, { parseMs, validateMs });
       }
       deps.onProgress?.('import', batch.id);
       t = performance.now();
@@ -220,12 +220,13 @@ export async function importInParts(
   parseInParts: ParseInParts,
   batch: StoredBatch,
   owner: string,
-  bytes: Uint8Array,
+  bytes: () => Promise<Uint8Array>,
 ): Promise<InPartsResult> {
   const run = new ReporteParts(deps, batch, owner);
   const t = performance.now();
   try {
-    const read = await parseInParts(bytes, deps.limits, (part) => run.part(part));
+    // The file's bytes go to the parsing thread and are not kept here (read again to reject the batch).
+    const read = await parseInParts(await bytes(), deps.limits, (part) => run.part(part), true);
     const parseMs = Math.round(performance.now() - t);
     if (!read.streamed || read.parsed.kind !== ImportKind.REPORTE) {
       await run.abandon();
