@@ -185,8 +185,9 @@ function summarise(o: RunOptions, results: SizeResult[], seconds: number): Secti
   const notes = [
     'GraphQL: the real app (createApp, production settings, default query limits, figures cache off: PROGRESS_CACHE_MAX_ENTRIES=0, ' +
       'so every request computes as before the cache) with an `authenticate` hook returning an ADMIN; ' +
-      'statements counted by the TypeORM logger for each request. Baseline: four SQL statements sent at once through a mysql2 pool ' +
-      '(policy; products joined to objectives, entities and sectors; goals; reports), `computePolicyProgress`, and the same JSON as ' +
+      'statements counted by the TypeORM logger for each request. Baseline: seven SQL statements sent at once through a mysql2 pool ' +
+      '(policy; products joined to objectives, entities and sectors; goals; reports; result indicators, their goals and reports), ' +
+      '`computePolicyProgress`, and the same JSON as ' +
       'the GraphQL `data`, served by a bare node:http handler. "same JSON" compares both responses byte for byte.',
   ];
   notes.push(
