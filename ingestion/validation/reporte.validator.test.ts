@@ -104,7 +104,8 @@ describe('REPORTE', () => {
     ]);
   });
 
-  it('the real mix-up (goal 34,6, report 0,3005 → 343 095 %) is caught, once for the product however many cells', () => {
+  /** The stored context with product D's yearly goal 34,6 (the real SDP mix-up) and the stored reports given. */
+  const withGoal346 = (reports = new Map<string, number>()): ValidationContext => {
     const context = stored();
     const d = context.policies.get('PP-EJ')!.products.get('D')!;
     const products = new Map(context.policies.get('PP-EJ')!.products);
@@ -114,41 +115,36 @@ describe('REPORTE', () => {
         { year: 2024, period: null, value: 34.6 },
         { year: 2025, period: null, value: 34.6 },
       ],
+      reports,
     });
-    const policies = new Map([['PP-EJ', { ...context.policies.get('PP-EJ')!, products }]]);
+    return { ...context, policies: new Map([['PP-EJ', { ...context.policies.get('PP-EJ')!, products }]]) };
+  };
+
+  it('the real mix-up (goal 34,6, report 0,3005 → 343 095 %) is caught, once for the product however many cells', () => {
     const rows = [
       { ...REPORTS[3], period: 'S1', value: 0.3005 },
       { ...REPORTS[3], period: 'S2', value: 0.31 },
     ];
-    const issues = check(rows, { ...context, policies });
+    const issues = check(rows, withGoal346());
     expect(issues.map((i) => [i.code, i.row, i.column, i.value])).toEqual([['ESCALA_MEZCLADA', 2, 'Valor', '0,3005']]);
     expect(issues[0]!.message).toContain('2 reporte(s)');
   });
 
   it('counts the series as stored and overlaid by the workbook: a stored report replaced is not counted, a repeated row once', () => {
-    const context = stored();
-    const d = context.policies.get('PP-EJ')!.products.get('D')!;
-    const products = new Map(context.policies.get('PP-EJ')!.products);
-    products.set('D', {
-      ...d,
-      goals: [
-        { year: 2024, period: null, value: 34.6 },
-        { year: 2025, period: null, value: 34.6 },
-      ],
-      // 2024 S1 (odd) is replaced by the workbook's; 2025 S1 (odd) stays; 2025 S2 is fine
-      reports: new Map([
+    // 2024 S1 (odd) is replaced by the workbook's; 2025 S1 (odd) stays; 2025 S2 is fine
+    const context = withGoal346(
+      new Map([
         [reportPeriodKey(2024, 'S1'), 0.3],
         [reportPeriodKey(2025, 'S1'), 0.29],
         [reportPeriodKey(2025, 'S2'), 30],
       ]),
-    });
-    const policies = new Map([['PP-EJ', { ...context.policies.get('PP-EJ')!, products }]]);
+    );
     const rows = [
       { ...REPORTS[3], period: 'S1', value: 20 },
       { ...REPORTS[3], period: 'S2', value: 0.31 },
       { ...REPORTS[3], period: 'S2', value: 0.32 },
     ];
-    const issues = check(rows, { ...context, policies });
+    const issues = check(rows, context);
     expect(issues.map((i) => [i.code, i.row])).toEqual([
       ['VALOR_REPORTADO_CAMBIA', 2],
       ['ESCALA_MEZCLADA', 3],
@@ -157,7 +153,7 @@ describe('REPORTE', () => {
     expect(issues[1]!.message).toContain('«0,31»');
     expect(issues[1]!.message).toContain('(2 reporte(s) así)');
     // the stored odd report alone, with nothing odd in the workbook: no warning (the plan's import told)
-    expect(check([rows[0]!], { ...context, policies }).map((i) => i.code)).toEqual(['VALOR_REPORTADO_CAMBIA']);
+    expect(check([rows[0]!], context).map((i) => i.code)).toEqual(['VALOR_REPORTADO_CAMBIA']);
   });
 
   it('still checks the other cells of a row whose value is unreadable', () => {
