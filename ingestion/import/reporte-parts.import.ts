@@ -13,9 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { QueryRunner } from 'typeorm';
 import { ImportKind, ImportIssueSeverity, ImportStatus } from '../../src/domain/enums';
 import { bumpDataVersions } from '../../src/services/data-version.service';
-import { sortIssues } from '../issues/issue.collector';
-import { DEFAULT_MAX_ISSUES_PER_CODE, summarizeIssues } from '../issues/issue.summary';
-import { Issue } from '../issues/issue.types';
+import { DEFAULT_MAX_ISSUES_PER_CODE } from '../issues/issue.summary';
+import { PartIssueTally } from '../issues/issue.tally';
 import { ParsedReporte, ParsedWorkbook } from '../model/parsed-workbook.types';
 import { ReporteChunk, ReportRow } from '../model/reporte.types';
 import { issueSheetOrder } from '../parsing/workbook.parser';
@@ -49,7 +48,8 @@ class ReporteParts {
   private open: Open | null = null;
   private readonly asked = new Set<string>();
   private readonly validator = new ReporteStreamValidator();
-  private readonly readingIssues: Issue[] = [];
+  /** The parts' issues, kept only as far as the batch's summary needs them (a file of a million wrong rows). */
+  private readonly tally: PartIssueTally;
   private readingErrors = 0;
   private reports = 0;
   private rejected = 0;
@@ -64,7 +64,9 @@ class ReporteParts {
     private readonly deps: Deps,
     private readonly batch: StoredBatch,
     private readonly owner: string,
-  ) {}
+  ) {
+    this.tally = new PartIssueTally(deps.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE);
+  }
 
   /** The batch's named lock, its transaction and the duplicate check: taken with the first part, as the whole import takes them. */
   private async opened(): Promise<Open> {
@@ -104,10 +106,7 @@ class ReporteParts {
     const { qr, ctx, writer, context } = await this.opened();
     if (first) this.deps.onProgress?.('validate', this.batch.id);
     let t = performance.now();
-    for (const issue of part.issues) {
-      this.readingIssues.push(issue);
-      if (issue.severity === ImportIssueSeverity.ERROR) this.readingErrors++;
-    }
+    for (const issue of part.issues) if (issue.severity === ImportIssueSeverity.ERROR) this.readingErrors++;
     this.reports += part.reports.length;
     this.rejected += part.rejected.length;
     await addReportePolicies(
@@ -117,6 +116,7 @@ class ReporteParts {
       part.reports.map((r) => r.policyCode),
     );
     const clean = this.validator.part(part.reports, part.rejected, context) && this.readingErrors === 0;
+    this.tally.addPart(part.issues, this.validator.drain());
     this.validateMs += performance.now() - t;
     // One part is written while the next is read and validated: the write of the part before ends first.
     await this.written();
@@ -149,8 +149,7 @@ class ReporteParts {
     await this.written();
     let t = performance.now();
     const validation = this.validator.finish(end.data.entities, context);
-    const all = sortIssues([...this.readingIssues, ...end.issues, ...validation], issueSheetOrder(end.sheetNames, ImportKind.REPORTE));
-    const summary = summarizeIssues(all, deps.maxIssuesPerCode ?? DEFAULT_MAX_ISSUES_PER_CODE);
+    const summary = this.tally.summarize(end.issues, validation, issueSheetOrder(end.sheetNames, ImportKind.REPORTE));
     this.validateMs += performance.now() - t;
     const read = this.reports + this.rejected + end.data.entities.length + end.rejectedRows.length;
     const validateMs = Math.round(this.validateMs);

@@ -56,6 +56,9 @@ export class IssueCollector {
   }
 }
 
+/** What makes two issues the same one (`sortIssues` keeps the first of each). */
+export const issueKey = (i: Issue): string => [i.code, i.sheet, i.row, i.column, i.value, i.message].join('\u0000');
+
 /**
  * Removes exact repeats and orders issues: workbook-level first, then by the given sheet order,
  * row and column; errors before warnings within the same place.
@@ -63,7 +66,7 @@ export class IssueCollector {
 export function sortIssues(issues: readonly Issue[], sheetOrder: readonly string[] = []): Issue[] {
   const seen = new Set<string>();
   const unique = issues.filter((i) => {
-    const key = [i.code, i.sheet, i.row, i.column, i.value, i.message].join('\u0000');
+    const key = issueKey(i);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

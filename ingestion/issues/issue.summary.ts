@@ -29,7 +29,11 @@ export interface IssueSummary {
   readonly truncated: boolean;
 }
 
-export function summarizeIssues(issues: readonly Issue[], perCode: number = DEFAULT_MAX_ISSUES_PER_CODE): IssueSummary {
+export function summarizeIssues(
+  issues: readonly Issue[],
+  perCode: number = DEFAULT_MAX_ISSUES_PER_CODE,
+  maxGroups: number = MAX_TOTAL_GROUPS,
+): IssueSummary {
   const kept: Issue[] = [];
   const seenPerCode = new Map<string, number>();
   const groups = new Map<string, IssueTotal>();
@@ -48,7 +52,7 @@ export function summarizeIssues(issues: readonly Issue[], perCode: number = DEFA
     }
     let key = [issue.severity, issue.code, issue.sheet ?? '', issue.column ?? ''].join('\u0000');
     let group = groups.get(key);
-    if (!group && groups.size >= MAX_TOTAL_GROUPS) {
+    if (!group && groups.size >= maxGroups) {
       key = [issue.severity, issue.code, '\u0001'].join('\u0000');
       group = groups.get(key);
       if (!group) {

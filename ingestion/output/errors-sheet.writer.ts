@@ -11,7 +11,7 @@ import { ERRORS_SHEET_NAME } from '../templates/template.registry';
 import { markErrorsWorkbook } from '../../src/reports/adapters/xlsx-writer.adapter';
 import { headerKey } from '../text/text.normalizer';
 import { AppendInfo, appendSheet, writeWorkbook } from '../xlsx/xlsx.adapter';
-import { inspectZip, isZip } from '../xlsx/zip.inspector';
+import { isZip, readZipDirectory } from '../xlsx/zip.inspector';
 import { DEFAULT_READ_LIMITS, ReadLimits, SheetSpec, WritableCell } from '../xlsx/workbook.types';
 
 export const ERRORS_HEADER = ['Hoja', 'Fila', 'Columna', 'Valor', 'Código', 'Mensaje', 'Severidad'] as const;
@@ -54,16 +54,14 @@ export function replacedNote(info: AppendInfo): string | null {
  */
 export const ERRORS_COPY_MAX_INFLATED_BYTES = 24 * 1024 * 1024;
 
-/** The declared size of the upload's XML (0 when it is not a zip the inspector accepts). */
+/**
+ * The upload's size uncompressed, as its zip directory declares it (0 when it is not a zip): read
+ * without inflating anything. A directory that lies is caught by the copy's own checks.
+ */
 function inflatedSize(bytes: Uint8Array, limits: ReadLimits): number {
   if (!isZip(bytes)) return 0;
-  const zip = inspectZip(bytes, {
-    maxEntries: limits.maxZipEntries,
-    maxUncompressedBytes: limits.maxUncompressedBytes,
-    maxCompressionRatio: limits.maxCompressionRatio,
-    maxRows: limits.maxRows,
-  });
-  return zip.ok ? zip.uncompressedBytes : 0;
+  const entries = readZipDirectory(bytes, limits.maxZipEntries);
+  return Array.isArray(entries) ? entries.reduce((sum, e) => sum + e.uncompressedSize, 0) : 0;
 }
 
 const tooLargeToCopy = (inflated: number): string =>

@@ -16,7 +16,7 @@ import { describeReport, fromRejected, fromRow, ReportSeries, validateReport } f
 import { ValidationContext } from './validation.context';
 
 export class ReporteStreamValidator {
-  private readonly issues = new IssueCollector();
+  private issues = new IssueCollector();
   /** The first row of each product and period (FILA_DUPLICADA) and each product's scale check: a few numbers per row. */
   private readonly series = new ReportSeries();
   private readonly rejected: RejectedRow[] = [];
@@ -41,12 +41,22 @@ export class ReporteStreamValidator {
     return this.errors === 0;
   }
 
+  /** The issues found since the last call (a streamed import tallies them part by part: PartIssueTally). */
+  drain(): readonly Issue[] {
+    const found = this.issues.issues;
+    this.issues = new IssueCollector();
+    return found;
+  }
+
   /** Whether an error was found so far. */
   get failed(): boolean {
     return this.errors > 0;
   }
 
-  /** The checks that need every row; then every validation issue (not sorted: the caller sorts them with the reading ones). */
+  /**
+   * The checks that need every row; then the validation issues not drained yet (not sorted: the caller
+   * sorts them with the reading ones).
+   */
   finish(entities: readonly EntityRow[], context: ValidationContext): readonly Issue[] {
     const before = this.issues.issues.length;
     validateEntities(entities, this.issues);

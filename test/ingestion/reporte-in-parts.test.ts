@@ -91,12 +91,14 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
   let hp: Harness;
   let hw: Harness;
   let partsSeen = 0;
+  let counting: WorkbookParser;
+  let readWhole: WorkbookParser;
 
   beforeAll(async () => {
     parts = await createTestDatabase('reporte_parts');
     whole = await createTestDatabase('reporte_whole');
     for (const db of [parts, whole]) await insertPolicyFixture(db.ds, 'PQ', PRODUCTS);
-    const counting: WorkbookParser = {
+    counting = {
       ...inProcessParser,
       parseInParts: (bytes, limits, onPart) =>
         inProcessParser.parseInParts!(bytes, limits, (part) => {
@@ -104,7 +106,7 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
           return onPart(part);
         }),
     };
-    const readWhole: WorkbookParser = { parse: inProcessParser.parse, errorsWorkbook: inProcessParser.errorsWorkbook };
+    readWhole = { parse: inProcessParser.parse, errorsWorkbook: inProcessParser.errorsWorkbook };
     hp = createHarness(parts, { parser: counting });
     hw = createHarness(whole, { parser: readWhole });
   }, 120_000);
@@ -191,6 +193,28 @@ describe('a REPORTE imported in parts gives what the whole reading gives', () =>
       .slice(0, 10)
       .map(({ value: _v, ...r }) => r);
     await both(workbookOf(ImportKind.REPORTE, { Reporte: noValue }));
+  }, 120_000);
+
+  it('thousands of errors of several codes over every part, with a cap of 3 per code: the same listed issues, totals and counts', async () => {
+    const cap = 3;
+    const a = createHarness(parts, { parser: counting, maxIssuesPerCode: cap });
+    const b = createHarness(whole, { parser: readWhole, maxIssuesPerCode: cap });
+    const rows = reportRows((i, q) => (i % 3 === 0 ? 'mucho' : i % 7 === 0 ? null : 20 + q));
+    for (let i = 0; i < 300; i++) rows.push({ policyCode: 'PQ', productCode: `NO-${i}`, year: 2025, period: 'T2', value: 1 });
+    rows.push({ ...rows[5]!, qualitativeProgress: 'repetido' });
+    partsSeen = 0;
+    const x = await a.importBytes(reporte(rows), 'muchos-errores.xlsx');
+    expect(partsSeen).toBeGreaterThan(1);
+    const y = await b.importBytes(reporte(rows), 'muchos-errores.xlsx');
+    expect(x.status).toBe(ImportStatus.REJECTED);
+    expect(comparable(x)).toEqual(comparable(y));
+    expect(x.errorCount).toBeGreaterThan(2000);
+    // several codes were cut to the cap, their totals still count every one
+    const listed = new Map<string, number>();
+    for (const i of x.issues) listed.set(i.code, (listed.get(i.code) ?? 0) + 1);
+    const cut = x.totals.filter((t) => t.count > cap);
+    expect(new Set(cut.map((t) => t.code)).size).toBeGreaterThanOrEqual(3);
+    for (const t of cut) expect(listed.get(t.code)).toBe(cap);
   }, 120_000);
 
   it('the import’s connection lost while a part is written: the batch fails, nothing is written, the next try imports it', async () => {

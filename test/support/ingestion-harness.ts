@@ -42,8 +42,8 @@ const DATA_TABLES = [
   'result_reports',
 ];
 
-/** `parser`: what reads the files (default: the pipeline's, the shared parsing thread). */
-export function createHarness(db: TestDatabase, options: { parser?: WorkbookParser } = {}): Harness {
+/** `parser`: what reads the files (default: the pipeline's, the shared parsing thread); `maxIssuesPerCode`: IMPORT_MAX_ISSUES_PER_CODE. */
+export function createHarness(db: TestDatabase, options: { parser?: WorkbookParser; maxIssuesPerCode?: number } = {}): Harness {
   const layout = inboxLayout(path.join(mkdtempSync(path.join(tmpdir(), 'rumbo-')), 'inbox'));
   for (const dir of Object.values(layout)) mkdirSync(dir, { recursive: true });
   const store = new BatchStore(db.ds, 60_000);
@@ -54,7 +54,13 @@ export function createHarness(db: TestDatabase, options: { parser?: WorkbookPars
       const id = await storeAndEnqueue(store, layout, bytes, name, uploader.name, uploader.entityId);
       const batch = await store.claim('test-harness');
       if (!batch || batch.id !== id) throw new Error(`expected to claim batch ${id}, got ${batch?.id}`);
-      return processBatch({ ds: db.ds, store, ...(options.parser ? { parser: options.parser } : {}) }, batch, 'test-harness');
+      const deps = {
+        ds: db.ds,
+        store,
+        ...(options.parser ? { parser: options.parser } : {}),
+        ...(options.maxIssuesPerCode ? { maxIssuesPerCode: options.maxIssuesPerCode } : {}),
+      };
+      return processBatch(deps, batch, 'test-harness');
     },
     async checksums() {
       const rows = (await db.ds.query(`CHECKSUM TABLE ${DATA_TABLES.map((t) => `\`${t}\``).join(', ')}`)) as {
