@@ -44,7 +44,10 @@ function keysOf<T extends string>(values: readonly T[] | Readonly<Record<string,
   if (!keys) {
     const map = new Map<string, T>();
     const entries: [string, T][] = Array.isArray(values) ? values.map((v: T) => [v, v]) : Object.entries(values);
-    for (const [text, value] of entries) if (!map.has(enumKey(text))) map.set(enumKey(text), value); // the first one wins, as find()
+    for (const [text, value] of entries) {
+      const key = enumKey(text);
+      if (!map.has(key)) map.set(key, value); // the first one wins, as find() did
+    }
     ENUM_KEYS.set(values, (keys = map));
   }
   return keys as ReadonlyMap<string, T>;

@@ -29,6 +29,9 @@ export interface IssueSummary {
   readonly truncated: boolean;
 }
 
+/** The (severity, code, sheet, column) group of the totals an issue counts in. */
+export const totalKey = (issue: Issue): string => [issue.severity, issue.code, issue.sheet ?? '', issue.column ?? ''].join('\u0000');
+
 export function summarizeIssues(
   issues: readonly Issue[],
   perCode: number = DEFAULT_MAX_ISSUES_PER_CODE,
@@ -50,7 +53,7 @@ export function summarizeIssues(
     } else {
       warningCount++;
     }
-    let key = [issue.severity, issue.code, issue.sheet ?? '', issue.column ?? ''].join('\u0000');
+    let key = totalKey(issue);
     let group = groups.get(key);
     if (!group && groups.size >= maxGroups) {
       key = [issue.severity, issue.code, '\u0001'].join('\u0000');

@@ -13,7 +13,7 @@
 import { ImportIssueSeverity } from '../../src/domain/enums';
 import type { IssueTotal } from '../../src/entities/import-issue-total.type';
 import { issueKey, sortIssues } from './issue.collector';
-import { IssueSummary, MAX_TOTAL_GROUPS, summarizeIssues } from './issue.summary';
+import { IssueSummary, MAX_TOTAL_GROUPS, summarizeIssues, totalKey } from './issue.summary';
 import { Issue } from './issue.types';
 
 /** The order `sortIssues` gives within the batch's list: sheet, row, errors first, then as found. */
@@ -65,8 +65,8 @@ class RowSet {
 }
 
 export class PartIssueTally {
-  /** Per kind and code, the issues that may still be listed. */
-  private readonly candidates = new Map<string, Candidate[]>();
+  /** The parts' issues that may still be listed: per kind (READING, VALIDATION), per code. */
+  private readonly candidates: Record<number, Map<string, Candidate[]>> = { [READING]: new Map(), [VALIDATION]: new Map() };
   private readonly groups = new Map<string, Group>();
   private readonly errorRows = new Map<string, RowSet>();
   private readonly seqs = [0, 0, 0, 0];
@@ -115,9 +115,8 @@ export class PartIssueTally {
       }
     }
     const kept = (kind: number) =>
-      [...this.candidates.entries()]
-        .filter(([k]) => k.startsWith(`${kind}\u0000`))
-        .flatMap(([, list]) => list)
+      [...this.candidates[kind]!.values()]
+        .flat()
         .sort((a, b) => a.seq - b.seq)
         .map((c) => c.issue);
     const listed = summarizeIssues(
@@ -150,7 +149,7 @@ export class PartIssueTally {
         rows.add(issue.row);
       }
     } else this.warningCount++;
-    const key = [issue.severity, issue.code, issue.sheet ?? '', issue.column ?? ''].join('\u0000');
+    const key = totalKey(issue);
     const group = this.groups.get(key);
     if (!group) {
       this.groups.set(key, {
@@ -168,9 +167,10 @@ export class PartIssueTally {
     if (!keep) return null;
     if (this.sheet === undefined) this.sheet = issue.sheet;
     // an issue on another sheet than the parts' is kept whatever its code (it cannot be ordered by row)
-    const listKey = `${kind}\u0000${issue.sheet === this.sheet ? issue.code : `\u0001${issue.sheet ?? ''}`}`;
-    let list = this.candidates.get(listKey);
-    if (!list) this.candidates.set(listKey, (list = []));
+    const listKey = issue.sheet === this.sheet ? issue.code : `\u0001${issue.sheet ?? ''}`;
+    const lists = this.candidates[kind]!;
+    let list = lists.get(listKey);
+    if (!list) lists.set(listKey, (list = []));
     list.push({ ...place, issue });
     return issue.sheet === this.sheet ? list : null;
   }

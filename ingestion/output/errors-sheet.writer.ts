@@ -43,11 +43,6 @@ export function replacedNote(info: AppendInfo): string | null {
 }
 
 /**
- * The `Errores` sheet: errors first, then warnings, each in the given order. When `totals` count more
- * issues than listed (the per-code cap), a summary per code and column follows the list; `info`
- * adds the note on formulas and links replaced in the copy.
- */
-/**
  * Above this much XML, the workbook given back holds only the `Errores` sheet, not a copy of the
  * upload: copying it (the spreadsheet library reads it whole) would take the parsing thread tens of
  * seconds and more memory than it may use (a REPORTE of 100 000 rows is about 42 MB of XML).
@@ -75,6 +70,11 @@ function inListOrder(issues: readonly Issue[]): Issue[] {
   ];
 }
 
+/**
+ * The `Errores` sheet: errors first, then warnings, each in the given order. When `totals` count more
+ * issues than listed (the per-code cap), a summary per code and column follows the list; `info`
+ * adds the note on formulas and links replaced in the copy, `extraNote` any other.
+ */
 export function buildErrorsSheet(
   issues: readonly Issue[],
   totals: readonly IssueTotal[] = [],

@@ -20,12 +20,17 @@ export function checkDuplicates<T extends SourceRef>(
       first.set(k, row);
       continue;
     }
-    issues.error(
-      'FILA_DUPLICADA',
-      { sheet: row.sheet, row: row.row, column, value: describe(row) },
-      `${describe(row)} ya está en la fila ${earlier.row}; deje una sola fila o corrija el dato`,
-    );
+    duplicateRow(issues, row, column, describe(row), earlier.row);
   }
+}
+
+/** FILA_DUPLICADA: `row` repeats what the sheet already has at `earlierRow`. */
+export function duplicateRow(issues: IssueCollector, row: SourceRef, column: string | null, description: string, earlierRow: number): void {
+  issues.error(
+    'FILA_DUPLICADA',
+    { sheet: row.sheet, row: row.row, column, value: description },
+    `${description} ya está en la fila ${earlierRow}; deje una sola fila o corrija el dato`,
+  );
 }
 
 /** Rejected rows of a sheet (matched by template sheet name). */

@@ -12,7 +12,7 @@ import { EntityRow, RejectedRow } from '../model/common.types';
 import { ReportRow } from '../model/reporte.types';
 import { validateClosedPeriods } from './closed-period.validator';
 import { rejectedOf, validateEntities } from './common.validator';
-import { describeReport, fromRejected, fromRow, ReportSeries, validateReport } from './reporte.validator';
+import { fromRejected, fromRow, ReportSeries, validateReport } from './reporte.validator';
 import { ValidationContext } from './validation.context';
 
 export class ReporteStreamValidator {
@@ -25,15 +25,7 @@ export class ReporteStreamValidator {
   /** `context` must already hold the policies these reports name. Returns whether the workbook is still free of errors. */
   part(reports: readonly ReportRow[], rejected: readonly RejectedRow[], context: ValidationContext): boolean {
     const before = this.issues.issues.length;
-    for (const r of reports) {
-      const earlier = this.series.add(r, context);
-      if (earlier !== undefined)
-        this.issues.error(
-          'FILA_DUPLICADA',
-          { sheet: r.sheet, row: r.row, column: 'Código producto', value: describeReport(r) },
-          `${describeReport(r)} ya está en la fila ${earlier}; deje una sola fila o corrija el dato`,
-        );
-    }
+    for (const r of reports) this.series.add(r, context, this.issues);
     for (const r of reports) validateReport(fromRow(r), context, this.issues);
     validateClosedPeriods({ reports, entities: [] }, context, this.issues);
     for (const r of rejected) this.rejected.push(r);

@@ -5,7 +5,7 @@ import { ReportRow, ReporteData } from '../model/reporte.types';
 import { periodSlot, periodSlotCount } from '../../src/calculation/period-calendar';
 import { ScaleGoals, scaleGoals, scaleOfReport } from '../../src/calculation/scale-check';
 import { reportValue } from '../parsing/percent.rules';
-import { checkDuplicates, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
+import { duplicateRow, rejectedNumber, rejectedOf, rejectedText, showNumber, validateEntities } from './common.validator';
 import { inHorizon, lastYear, periodicityHelp, periodMatches, periodOfHorizon, spanEndYears } from './period.rules';
 import { reportPeriodKey, StoredPolicy, StoredProduct, ValidationContext } from './validation.context';
 
@@ -130,10 +130,6 @@ export function validateReport(r: ReportCheck, context: ValidationContext, issue
   if (r.complete) checkValue(r.complete, product, issues);
 }
 
-/** The key two rows of a REPORTE must not share (one report per product and period). */
-export const reportKey = (r: Pick<ReportRow, 'policyCode' | 'productCode' | 'year' | 'period'>): string =>
-  `${r.policyCode}|${r.productCode}|${r.year}|${r.period}`;
-
 /** How a repeated report is named in FILA_DUPLICADA. */
 export const describeReport = (r: Pick<ReportRow, 'policyCode' | 'productCode' | 'year' | 'period'>): string =>
   `el reporte del producto ${q(r.productCode)} de la política ${q(r.policyCode)} para ${r.year} ${r.period}`;
@@ -145,11 +141,10 @@ export function validateReporte(
   issues: IssueCollector,
 ): void {
   validateEntities(data.entities, issues);
-  checkDuplicates(data.reports, reportKey, describeReport, 'Código producto', issues);
+  const series = new ReportSeries();
+  for (const r of data.reports) series.add(r, context, issues);
   const checks = [...data.reports.map(fromRow), ...rejectedOf(rejected, 'Reporte').map(fromRejected)];
   for (const r of checks) validateReport(r, context, issues);
-  const series = new ReportSeries();
-  for (const r of data.reports) series.add(r, context);
   series.checkScales(issues);
 }
 
@@ -202,18 +197,24 @@ export class ReportSeries {
   private readonly periods = new PeriodKeys();
 
   /**
-   * Adds a report (the context must hold its policy, if stored); gives the row of an earlier report of
-   * the same product and period in the workbook, if any.
+   * Adds a report in file order (the context must hold its policy, if stored); a second report of the
+   * same product and period is a FILA_DUPLICADA.
    */
-  add(r: ReportRow, context: ValidationContext): number | undefined {
+  add(r: ReportRow, context: ValidationContext, issues: IssueCollector): void {
     const key = `${r.policyCode}\u0001${r.productCode}`;
     let series = this.products.get(key);
     if (!series) this.products.set(key, (series = this.open(r, context)));
-    const earlier = this.firstRow(series, r.year, r.period);
-    if (earlier !== 0) return Math.abs(earlier);
+    const slot = this.slotOf(series, r.year, r.period);
+    const earlier = slot >= 0 ? series.slots[slot]! : (series.others?.get(this.periods.key(r.year, r.period)) ?? 0);
+    if (earlier !== 0) {
+      duplicateRow(issues, r, 'Código producto', describeReport(r), Math.abs(earlier));
+      return;
+    }
     const product = series.product;
     const matches = product !== undefined && periodMatches(product.periodicity, r.period);
-    this.setFirstRow(series, r.year, r.period, matches ? r.row : -r.row);
+    const first = matches ? r.row : -r.row;
+    if (slot >= 0) series.slots[slot] = first;
+    else (series.others ??= new Map()).set(this.periods.key(r.year, r.period), first);
     if (matches && series.goals) {
       const value = reportValue(r, product.unit);
       const finding = scaleOfReport(series.goals, { year: r.year, period: r.period, value });
@@ -222,7 +223,6 @@ export class ReportSeries {
         series.odd ??= { sheet: r.sheet, row: r.row, productCode: r.productCode, value, smaller: finding === 'REPORTE_CIEN_VECES_MENOR' };
       }
     }
-    return undefined;
   }
 
   /**
@@ -270,15 +270,14 @@ export class ReportSeries {
     return { policy, product, goals, slots, others: null, flagged: 0, odd: null };
   }
 
-  /** The signed first row of (year, period) in the series, 0 when the workbook has none yet. */
-  private firstRow(series: Series, year: number, period: string): number {
-    const slot = series.policy && series.product ? periodSlot(series.product.periodicity, series.policy, year, period) : -1;
-    return slot >= 0 ? series.slots[slot]! : (series.others?.get(this.periods.key(year, period)) ?? 0);
+  /** Where (year, period) sits in `series.slots`; −1: in `series.others`. */
+  private slotOf(series: Series, year: number, period: string): number {
+    return series.policy && series.product ? periodSlot(series.product.periodicity, series.policy, year, period) : -1;
   }
 
-  private setFirstRow(series: Series, year: number, period: string, row: number): void {
-    const slot = series.policy && series.product ? periodSlot(series.product.periodicity, series.policy, year, period) : -1;
-    if (slot >= 0) series.slots[slot] = row;
-    else (series.others ??= new Map()).set(this.periods.key(year, period), row);
+  /** The signed first row of (year, period) in the series, 0 when the workbook has none. */
+  private firstRow(series: Series, year: number, period: string): number {
+    const slot = this.slotOf(series, year, period);
+    return slot >= 0 ? series.slots[slot]! : (series.others?.get(this.periods.key(year, period)) ?? 0);
   }
 }

@@ -236,22 +236,15 @@ function readStyles(xml: string | undefined, formats: NumberFormats): Styles | n
 }
 
 /** Column index (0 = A) and row index (0 = row 1) of a cell reference; column only when no digits. */
-/** The column index of a cell reference (`AB12` → 27). */
-function refColumn(ref: string): number {
+function decodeRef(ref: string): { c: number; r: number } {
   let c = 0;
-  for (let i = 0; i < ref.length; i++) {
+  let i = 0;
+  for (; i < ref.length; i++) {
     const code = ref.charCodeAt(i) - 64;
     if (code < 1 || code > 26) break;
     c = 26 * c + code;
   }
-  return c - 1;
-}
-
-/** The row index of a cell reference (`AB12` → 11); NaN when it has no row. */
-function refRow(ref: string): number {
-  let i = 0;
-  while (i < ref.length && ref.charCodeAt(i) >= 65 && ref.charCodeAt(i) <= 90) i++;
-  return parseInt(i === 0 ? ref : ref.slice(i), 10) - 1;
+  return { c: c - 1, r: parseInt(ref.slice(i), 10) - 1 };
 }
 
 const zipLimitsOf = (limits: ReadLimits): ZipLimits => ({
@@ -462,9 +455,9 @@ class SheetScanner {
     let row = this.rowIndex;
     let col: number;
     if (ref) {
-      col = refColumn(ref);
-      const r = refRow(ref);
-      if (!Number.isNaN(r)) row = r;
+      const d = decodeRef(ref);
+      col = d.c;
+      if (!Number.isNaN(d.r)) row = d.r;
     } else col = this.col + 1;
     this.col = col;
 

@@ -21,8 +21,8 @@ export interface GoalSchedule {
    * explicit period goals (SUMA: their sum; other types: the goal of the year's last period).
    */
   yearGoals: Map<number, number>;
-  /** Explicit period goals (period code valid for the periodicity, horizon years only). */
-  explicitGoals: Map<string, number>;
+  /** Explicit period goals by year, then period code (codes valid for the periodicity, horizon years only). */
+  explicitGoals: Map<number, Map<string, number>>;
   /** G: the final goal given, else derived (SUMA: Σ g_y; others: last year's g_y; none: 0). */
   finalGoal: number;
   /** false when the plan gives no goal of any kind (no G, no g_y, no period goal). */
@@ -47,10 +47,8 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
     throw new RangeError(`Unknown annualization type ${JSON.stringify(type)} (product ${product.id})`);
   }
   const givenYearGoals = new Map<number, number>();
-  const explicitGoals = new Map<string, number>();
-  // the same goals by year and code, for the lookups below (no key built per period)
-  const explicitByYear = new Map<number, Map<string, number>>();
-  const explicitOf = (year: number, code: string): number | undefined => explicitByYear.get(year)?.get(code);
+  const explicitGoals = new Map<number, Map<string, number>>();
+  const explicitOf = (year: number, code: string): number | undefined => explicitGoals.get(year)?.get(code);
   for (const goal of product.goals) {
     if (!isInHorizon(horizon, goal.year)) continue; // goals outside the horizon never count
     if (isWholeYear(goal.period)) {
@@ -58,9 +56,8 @@ export function buildGoalSchedule(horizon: PolicyHorizon, product: ProductCalcIn
     } else {
       const code = (goal.period as string).trim();
       if (isPeriodOf(product.periodicity, horizon, goal.year, code)) {
-        explicitGoals.set(periodKey(goal.year, code), goal.value);
-        let codes = explicitByYear.get(goal.year);
-        if (!codes) explicitByYear.set(goal.year, (codes = new Map()));
+        let codes = explicitGoals.get(goal.year);
+        if (!codes) explicitGoals.set(goal.year, (codes = new Map()));
         codes.set(code, goal.value);
       }
     }
